@@ -37,8 +37,8 @@ final class CronSchedule {
       new Field("month", "1-12 or JAN-DEC", 12),
       new Field("day-of-week", "0-6 or SUN-SAT (Sunday is 0)", 6));
 
-  private static final Pattern VALUE_OUT_OF_RANGE = Pattern.compile(".*Value -?\\d+ not in range.*");
-  private static final Pattern STEP_OUT_OF_RANGE = Pattern.compile(".*Period -?\\d+ not in range.*");
+  private static final Pattern VALUE_OUT_OF_RANGE = Pattern.compile("Value -?\\d+ not in range");
+  private static final Pattern STEP_OUT_OF_RANGE = Pattern.compile("Period -?\\d+ not in range");
 
   private static final CronParser PARSER = new CronParser(robfigStandard());
 
@@ -72,30 +72,46 @@ final class CronSchedule {
     if (parts.length != FIELDS.size()) {
       return "it has " + parts.length + (parts.length == 1 ? " field" : " fields") + ", not 5";
     }
+    String[] normalized = new String[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      String reason = fieldReason(i, parts[i]);
+      // robfig/cron reads '?' as '*' in every field; cron-utils knows it only in the day fields.
+      normalized[i] = parts[i].replace('?', '*');
+    }
+    if (parses(String.join(" ", normalized))) {
+      return null;
+    }
+    for (int i = 0; i < parts.length; i++) {
+      String reason = fieldReason(i, normalized[i], parts[i]);
       if (reason != null) {
         return reason;
       }
     }
-    return null;
+    return "it is not a cron schedule";
+  }
+
+  private static boolean parses(String expression) {
+    try {
+      PARSER.parse(expression).validate();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Parses one field with {@code *} in the others, so that the message can name the field. */
-  private static String fieldReason(int index, String part) {
+  private static String fieldReason(int index, String normalized, String part) {
     String[] probe = {"*", "*", "*", "*", "*"};
-    // robfig/cron reads '?' as '*' in every field; cron-utils knows it only in the day fields.
-    probe[index] = part.replace('?', '*');
+    probe[index] = normalized;
     Field field = FIELDS.get(index);
     try {
       PARSER.parse(String.join(" ", probe)).validate();
       return null;
     } catch (RuntimeException e) {
       String detail = String.valueOf(e.getMessage());
-      if (VALUE_OUT_OF_RANGE.matcher(detail).matches()) {
+      if (VALUE_OUT_OF_RANGE.matcher(detail).find()) {
         return field.name() + " must be " + field.values();
       }
-      if (STEP_OUT_OF_RANGE.matcher(detail).matches()) {
+      if (STEP_OUT_OF_RANGE.matcher(detail).find()) {
         return "a step (/n) in " + field.name() + " must be 1-" + field.max();
       }
       if (detail.contains("Invalid range")) {

@@ -44,7 +44,7 @@ final class ContainerResources {
    * and at least 1. The modifier is taken as its decimal text (0.7, not 0.69999…) so that e.g.
    * 1000m × 0.7 is exactly 700m.
    */
-  static long scaled(long amount, double modifier) {
+  private static long scaled(long amount, double modifier) {
     long product = BigDecimal.valueOf(amount)
         .multiply(BigDecimal.valueOf(modifier))
         .setScale(0, RoundingMode.FLOOR)

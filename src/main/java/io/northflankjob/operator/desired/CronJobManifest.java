@@ -30,8 +30,7 @@ public final class CronJobManifest {
    *     cannot run (no image, unknown plan, malformed command); validation reports those first
    */
   public static CronJob of(NorthflankJob job, OperatorSettings settings) {
-    Workload workload = Workload.of(job);
-    NorthflankJobSpec spec = job.getSpec();
+    NorthflankJobSpec spec = Workload.specOf(job);
     String name = job.getMetadata().getName();
     if (spec.jobType != JobType.CRON) {
       throw new IllegalArgumentException(
@@ -46,6 +45,7 @@ public final class CronJobManifest {
       throw new IllegalArgumentException(Workload.field(job, "metadata.name")
           + " is longer than the " + MAX_NAME_LENGTH + " characters a CronJob name may have");
     }
+    Workload workload = Workload.of(job);
     Map<String, String> labels = JobLabels.of(job);
     Map<String, String> annotations = JobLabels.annotations(job);
     Cron.ConcurrencyPolicy policy =

@@ -92,7 +92,7 @@ record Workload(
         Collections.unmodifiableSortedMap(env));
   }
 
-  private static NorthflankJobSpec specOf(NorthflankJob job) {
+  static NorthflankJobSpec specOf(NorthflankJob job) {
     if (job == null || job.getSpec() == null) {
       throw new IllegalArgumentException("a NorthflankJob with a spec is required");
     }

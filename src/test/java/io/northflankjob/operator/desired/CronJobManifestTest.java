@@ -401,6 +401,16 @@ class CronJobManifestTest {
   }
 
   @Test
+  void refusesAManualJobAsSuchEvenWithoutImage() {
+    NorthflankJob job = Fixtures.manualJob();
+    job.getSpec().deployment.external = null;
+
+    assertThatThrownBy(() -> CronJobManifest.of(job, FULL_REQUESTS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only a cron job has a CronJob");
+  }
+
+  @Test
   void refusesACronJobWithoutSchedule() {
     NorthflankJob job = Fixtures.cronJob();
     job.getSpec().settings.cron.schedule = null;

@@ -197,11 +197,20 @@ public final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  /** A run with no overrides, named {@code <job>-run}, standing for any run of a manual job. */
-  private static NorthflankJobRun syntheticRun(NorthflankJob job) {
+  /**
+   * A run with no overrides, named {@code <job>-run}, standing for any run of a manual job. A job
+   * name may be longer than a run's Job may be, so the name is cut to fit.
+   */
+  static NorthflankJobRun syntheticRun(NorthflankJob job) {
+    String suffix = "-run";
+    String prefix = job.getMetadata().getName();
+    if (prefix.length() + suffix.length() > RunJobManifest.MAX_NAME_LENGTH) {
+      prefix = prefix.substring(0, RunJobManifest.MAX_NAME_LENGTH - suffix.length())
+          .replaceAll("[-.]+$", "");
+    }
     NorthflankJobRun run = new NorthflankJobRun();
     run.setMetadata(new ObjectMetaBuilder()
-        .withName(job.getMetadata().getName() + "-run")
+        .withName(prefix + suffix)
         .withNamespace(job.getMetadata().getNamespace())
         .build());
     run.setSpec(new NorthflankJobRunSpec());

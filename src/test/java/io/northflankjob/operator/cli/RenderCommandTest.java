@@ -188,6 +188,20 @@ class RenderCommandTest {
   }
 
   @Test
+  void syntheticRunOfAJobWithALongNameIsCutToAJobName() throws IOException {
+    // 62 characters; "-run" is added to the first 59, less the dot they end with.
+    String name = "m".repeat(58) + ".xyz";
+    Path job = file("job.yaml", CRON_JOB.replace("nightly-report", name)
+        .replace("jobType: cron", "jobType: manual").replace("suspended: true", "suspended: false"));
+
+    Result result = run("render", "-f", job.toString());
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.documents()).singleElement().satisfies(rendered -> assertThat(rendered.at("/metadata/name").asText())
+        .isEqualTo("m".repeat(58) + "-run"));
+  }
+
+  @Test
   void runsInTheInputRenderAsTheirJobs() throws IOException {
     Result result = run("render", "-f", "examples/run.yaml", "-f", "examples/manual-job.yaml");
 

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class JobValidator {
 
-  static final String NO_IMAGE = "required: this operator runs an existing image and does not build"
+  private static final String NO_IMAGE = "required: this operator runs an existing image and does not build"
       + " one (vcsData, buildConfiguration and buildEngineConfiguration are kept but not built)";
 
   private JobValidator() {}

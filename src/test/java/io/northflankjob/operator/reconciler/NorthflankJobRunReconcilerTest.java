@@ -92,6 +92,28 @@ class NorthflankJobRunReconcilerTest {
   }
 
   @Test
+  void aSteadyRunMakesNoWrites() throws InterruptedException {
+    client.resource(manualJob("calm")).create();
+    NorthflankJobRun run = client.resource(run("calm-001", "calm")).create();
+    awaitJob("calm-001");
+    awaitReady("calm-001", "Started");
+    await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+    operator.takeRequests();
+    int before = operator.reconciles(run);
+
+    client.batch().v1().jobs().inNamespace(NAMESPACE).withName("calm-001").edit(j -> {
+      j.getMetadata().getAnnotations().put("example.com/note", "hello");
+      return j;
+    });
+    operator.awaitReconcileAfter(run, before);
+
+    assertThat(operator.takeRequests())
+        .filteredOn(r -> !r.getMethod().equals("GET"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getPath()).isEqualTo(JOBS + "/calm-001"));
+  }
+
+  @Test
   void aFailedRunReportsKubernetesReason() {
     client.resource(manualJob("report")).create();
     NorthflankJobRun run = client.resource(run("report-001", "report")).create();

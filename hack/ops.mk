@@ -25,7 +25,7 @@ uninstall: ## Delete the CRDs, and with them every NorthflankJob and NorthflankJ
 	$(KUBECTL) delete --ignore-not-found -f crds/
 
 .PHONY: deploy
-deploy: install ## Install or upgrade the chart as $(RELEASE) in $(NAMESPACE).
+deploy: install ## Apply the CRDs, then install or upgrade the chart (RELEASE, NAMESPACE, HELM_ARGS).
 	$(HELM) upgrade --install $(RELEASE) $(CHART_DIR) --namespace $(NAMESPACE) --create-namespace $(HELM_ARGS)
 
 .PHONY: undeploy
@@ -43,5 +43,5 @@ chart-lint: ## Lint the chart and render it with the default and the non-default
 	  --set leaderElection.enabled=false >/dev/null
 
 .PHONY: docker-build
-docker-build: ## Build the container image $(IMG) (needs Docker with BuildKit).
+docker-build: ## Build the container image IMG (needs Docker with BuildKit).
 	docker build -t $(IMG) .

@@ -49,7 +49,7 @@ public final class OpsServer implements AutoCloseable {
     server.createContext("/metrics", exchange -> serveMetrics(exchange, registry));
     server.createContext("/healthz", exchange -> serveCheck(exchange, "/healthz", live));
     server.createContext("/readyz", exchange -> serveCheck(exchange, "/readyz", ready));
-    // Daemon threads: the endpoints must never keep a stopping operator alive.
+    // Two workers: a slow scrape does not hold up a probe.
     ExecutorService executor =
         Executors.newFixedThreadPool(
             2,
@@ -69,6 +69,7 @@ public final class OpsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Stops serving. Until then the server's dispatcher thread keeps the JVM running. */
   @Override
   public void close() {
     server.stop(0);

@@ -3,6 +3,7 @@ package io.northflankjob.operator.reconciler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -33,6 +34,18 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
   @Override
   protected CronJob desired(NorthflankJob job, Context<NorthflankJob> context) {
     return CronJobManifest.of(job, settings);
+  }
+
+  /**
+   * Compares as JOSDK does, with the desired quantities spelled as the API server stored them:
+   * otherwise every reconcile, and every restart, would apply the CronJob again.
+   */
+  @Override
+  public Result<CronJob> match(CronJob actual, CronJob desired, NorthflankJob job,
+      Context<NorthflankJob> context) {
+    return super.match(actual,
+        StoredQuantities.alignedWith(desired, actual, context.getClient().getKubernetesSerialization()),
+        job, context);
   }
 
   // The CronJob takes the job's name; saying so spares computing the desired object (which a

@@ -24,10 +24,10 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
   CronJobDependent(OperatorSettings settings) {
     super(CronJob.class);
     this.settings = settings;
+    var informer = InformerConfiguration.builder(CronJob.class).withLabelSelector(Selectors.MANAGED);
+    PrunedItemStore.<CronJob>withOwnManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<CronJob>()
-        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(CronJob.class)
-            .withLabelSelector(Selectors.MANAGED)
-            .build())
+        .withKubernetesDependentInformerConfig(informer.build())
         .build());
   }
 

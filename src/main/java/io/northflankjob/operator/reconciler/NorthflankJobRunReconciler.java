@@ -49,11 +49,13 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   /** Index of runs by the job they name. */
   private static final String BY_JOB_NAME = "spec.jobName";
 
+  private final OperatorSettings settings;
   private final Clock clock;
   private final EventRecorder events;
   private final RunJobDependent runJob;
 
   public NorthflankJobRunReconciler(OperatorSettings settings, Clock clock) {
+    this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
     this.runJob = new RunJobDependent(settings);
@@ -67,19 +69,21 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
         run -> run.getSpec() == null ? List.of() : List.of(jobKey(run)));
     // A job appearing (or changing) reconciles the runs that name it, so a run waiting for its
     // job starts when the job is created.
-    InformerEventSource<NorthflankJob, NorthflankJobRun> jobSource = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(NorthflankJob.class, NorthflankJobRun.class)
-            .withName("northflankjobs")
-            .withSecondaryToPrimaryMapper(job -> runs.byIndex(BY_JOB_NAME,
-                    Selectors.key(job.getMetadata().getNamespace(), job.getMetadata().getName()))
-                .stream()
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((NorthflankJobRun run) -> run.getSpec() == null
-                ? Set.of()
-                : Set.of(new ResourceID(run.getSpec().jobName, run.getMetadata().getNamespace())))
-            .build(),
-        context);
+    var jobsConfiguration = InformerEventSourceConfiguration
+        .from(NorthflankJob.class, NorthflankJobRun.class)
+        .withName("northflankjobs")
+        .withSecondaryToPrimaryMapper(job -> runs.byIndex(BY_JOB_NAME,
+                Selectors.key(job.getMetadata().getNamespace(), job.getMetadata().getName()))
+            .stream()
+            .map(ResourceID::fromResource)
+            .collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((NorthflankJobRun run) -> run.getSpec() == null
+            ? Set.of()
+            : Set.of(new ResourceID(run.getSpec().jobName, run.getMetadata().getNamespace())));
+    PrunedItemStore.<NorthflankJob>withoutManagedFields(settings)
+        .ifPresent(jobsConfiguration::withItemStore);
+    InformerEventSource<NorthflankJob, NorthflankJobRun> jobSource =
+        new InformerEventSource<>(jobsConfiguration.build(), context);
     List<EventSource<?, NorthflankJobRun>> sources =
         new ArrayList<>(EventSourceUtils.dependentEventSources(context, runJob));
     sources.add(jobSource);

@@ -35,16 +35,19 @@ public final class Operators {
       configuration.accept(overrider);
     });
     Clock clock = Clock.systemUTC();
-    operator.register(new NorthflankJobReconciler(settings, clock), namespaces(settings));
-    operator.register(new NorthflankJobRunReconciler(settings, clock), namespaces(settings));
+    operator.register(new NorthflankJobReconciler(settings, clock), informer(settings));
+    operator.register(new NorthflankJobRunReconciler(settings, clock), informer(settings));
     return operator;
   }
 
-  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> namespaces(OperatorSettings settings) {
+  /** The primary informer: the namespaces the settings name, and its objects pruned. */
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> informer(
+      OperatorSettings settings) {
     return overrider -> {
       if (!settings.watchedNamespaces().isEmpty()) {
         overrider.settingNamespaces(settings.watchedNamespaces());
       }
+      PrunedItemStore.<P>withoutManagedFields(settings).ifPresent(overrider::withItemStore);
     };
   }
 }

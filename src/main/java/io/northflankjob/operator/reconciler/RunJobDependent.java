@@ -27,10 +27,10 @@ final class RunJobDependent extends KubernetesDependentResource<Job, NorthflankJ
   RunJobDependent(OperatorSettings settings) {
     super(Job.class);
     this.settings = settings;
+    var informer = InformerConfiguration.builder(Job.class).withLabelSelector(Selectors.RUN_JOBS);
+    PrunedItemStore.<Job>withoutManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<Job>()
-        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(Job.class)
-            .withLabelSelector(Selectors.RUN_JOBS)
-            .build())
+        .withKubernetesDependentInformerConfig(informer.build())
         .build());
   }
 

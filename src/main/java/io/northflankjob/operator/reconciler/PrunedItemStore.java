@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.northflankjob.operator.config.OperatorSettings;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ import java.util.stream.Stream;
  * pruned.
  */
 final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
+
+  private static final SharedFields SHARED = new SharedFields();
 
   private final ItemStore<T> items = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
   private final Consumer<T> prune;
@@ -37,16 +40,20 @@ final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
 
   /**
    * A store that keeps only the operator's own managedFields entries, which JOSDK's server-side
-   * apply matcher compares the desired object with, for the objects the operator applies.
+   * apply matcher compares the desired object with, for the objects the operator applies; their
+   * subtrees are shared between objects ({@link SharedFields}).
    */
   static <T extends HasMetadata> Optional<ItemStore<T>> withOwnManagedFields(
       OperatorSettings settings) {
     return of(settings, object -> {
       List<ManagedFieldsEntry> entries = object.getMetadata().getManagedFields();
       if (entries != null) {
-        object.getMetadata().setManagedFields(entries.stream()
+        List<ManagedFieldsEntry> own = entries.stream()
             .filter(entry -> OperatorSettings.FIELD_MANAGER.equals(entry.getManager()))
-            .toList());
+            .toList();
+        own.stream().map(ManagedFieldsEntry::getFieldsV1).filter(Objects::nonNull).forEach(
+            fields -> fields.setAdditionalProperties(SHARED.share(fields.getAdditionalProperties())));
+        object.getMetadata().setManagedFields(own);
       }
     });
   }

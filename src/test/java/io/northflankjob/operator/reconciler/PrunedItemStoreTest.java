@@ -36,7 +36,7 @@ class PrunedItemStoreTest {
   }
 
   @Test
-  void appliedObjectsKeepOnlyTheOperatorsEntry() {
+  void appliedObjectsKeepTheOperatorsEntryAndShareWhatTheirEntriesHaveInCommon() {
     ItemStore<CronJob> store =
         PrunedItemStore.<CronJob>withOwnManagedFields(MockOperator.SETTINGS).orElseThrow();
     CronJob first = cronJob("first", "uid-1");
@@ -53,6 +53,10 @@ class PrunedItemStoreTest {
           // The same fields as applied, read back the same way.
           assertThat(entry.getFieldsV1().getAdditionalProperties()).isEqualTo(applied);
         });
+    Map<String, Object> firstFields = fields(store.get("test/first"));
+    Map<String, Object> secondFields = fields(store.get("test/second"));
+    assertThat(firstFields).isNotEqualTo(secondFields);
+    assertThat(firstFields.get("f:spec")).isSameAs(secondFields.get("f:spec"));
   }
 
   @Test

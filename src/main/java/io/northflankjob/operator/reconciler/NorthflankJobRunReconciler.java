@@ -68,7 +68,8 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
     runs.addIndexer(BY_JOB_NAME,
         run -> run.getSpec() == null ? List.of() : List.of(jobKey(run)));
     // A job appearing (or changing) reconciles the runs that name it, so a run waiting for its
-    // job starts when the job is created.
+    // job starts when the job is created. That is all this informer is for: it keeps who each job
+    // is, not its spec, which a run reads when it is about to start (jobs outnumber runs).
     var jobsConfiguration = InformerEventSourceConfiguration
         .from(NorthflankJob.class, NorthflankJobRun.class)
         .withName("northflankjobs")
@@ -80,7 +81,7 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
         .withPrimaryToSecondaryMapper((NorthflankJobRun run) -> run.getSpec() == null
             ? Set.of()
             : Set.of(new ResourceID(run.getSpec().jobName, run.getMetadata().getNamespace())));
-    PrunedItemStore.<NorthflankJob>withoutManagedFields(settings)
+    PrunedItemStore.<NorthflankJob>identitiesOnly(settings)
         .ifPresent(jobsConfiguration::withItemStore);
     InformerEventSource<NorthflankJob, NorthflankJobRun> jobSource =
         new InformerEventSource<>(jobsConfiguration.build(), context);
@@ -94,6 +95,9 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   public UpdateControl<NorthflankJobRun> reconcile(
       NorthflankJobRun run, Context<NorthflankJobRun> context) {
     Optional<NorthflankJob> job = context.getSecondaryResource(NorthflankJob.class);
+    if (job.isPresent() && !started(run)) {
+      job = withSpec(job.get(), context);
+    }
     List<String> problems = List.of();
     List<EventNote> notes = new ArrayList<>();
     NorthflankJobRun current = run;
@@ -104,6 +108,7 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
       }
       if (!started(current) && problems.isEmpty()) {
         try {
+          context.managedWorkflowAndDependentResourceContext().put(NorthflankJob.class, job.get());
           ReconcileResult<Job> result = runJob.reconcile(current, context);
           if (result.getSingleOperation() == ReconcileResult.Operation.CREATED) {
             notes.add(EventNote.normal(Reasons.CREATED,
@@ -135,6 +140,15 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
           run.getMetadata().getNamespace(), run.getMetadata().getName(), e.getMessage());
     }
     return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  /** The job, read from the API server: the informer keeps only who each job is. */
+  private static Optional<NorthflankJob> withSpec(
+      NorthflankJob seen, Context<NorthflankJobRun> context) {
+    return Optional.ofNullable(context.getClient().resources(NorthflankJob.class)
+        .inNamespace(seen.getMetadata().getNamespace())
+        .withName(seen.getMetadata().getName())
+        .get());
   }
 
   /**

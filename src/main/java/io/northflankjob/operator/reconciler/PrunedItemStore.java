@@ -2,6 +2,9 @@ package io.northflankjob.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -54,6 +57,27 @@ final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
         own.stream().map(ManagedFieldsEntry::getFieldsV1).filter(Objects::nonNull).forEach(
             fields -> fields.setAdditionalProperties(SHARED.share(fields.getAdditionalProperties())));
         object.getMetadata().setManagedFields(own);
+      }
+    });
+  }
+
+  /**
+   * A store that keeps only who each object is (name, namespace, uid, resourceVersion,
+   * generation), for an informer whose events matter and whose objects are read when needed.
+   */
+  static <T extends HasMetadata> Optional<ItemStore<T>> identitiesOnly(OperatorSettings settings) {
+    return of(settings, object -> {
+      ObjectMeta meta = object.getMetadata();
+      object.setMetadata(new ObjectMetaBuilder()
+          .withName(meta.getName())
+          .withNamespace(meta.getNamespace())
+          .withUid(meta.getUid())
+          .withResourceVersion(meta.getResourceVersion())
+          .withGeneration(meta.getGeneration())
+          .build());
+      if (object instanceof CustomResource<?, ?> resource) {
+        resource.setSpec(null);
+        resource.setStatus(null);
       }
     });
   }

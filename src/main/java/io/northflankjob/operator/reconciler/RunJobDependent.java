@@ -36,8 +36,11 @@ final class RunJobDependent extends KubernetesDependentResource<Job, NorthflankJ
 
   @Override
   protected Job desired(NorthflankJobRun run, Context<NorthflankJobRun> context) {
-    NorthflankJob job = context.getSecondaryResource(NorthflankJob.class).orElseThrow(
-        () -> new IllegalStateException("NorthflankJob " + run.getSpec().jobName + " not found"));
+    // The reconciler read the job (with its spec) and put it in the context.
+    NorthflankJob job = context.managedWorkflowAndDependentResourceContext()
+        .get(NorthflankJob.class, NorthflankJob.class)
+        .orElseThrow(() -> new IllegalStateException(
+            "NorthflankJob " + run.getSpec().jobName + " not found"));
     return RunJobManifest.of(job, run, settings);
   }
 

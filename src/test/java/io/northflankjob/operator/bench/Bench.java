@@ -164,7 +164,7 @@ public final class Bench {
         mark = audit.mark();
         long before = operator.jobReconciles();
         touchCronJobs(admin, n);
-        Waits.until("every job to be reconciled again", timeout(n, 30),
+        Waits.until("every job to be reconciled again", timeout(n, 60),
             () -> operator.jobReconciles() >= before + n);
         Thread.sleep(SETTLE.toMillis());
         writes = audit.writesSince(mark, LocalApiServer.OPERATOR_USER);
@@ -178,7 +178,7 @@ public final class Bench {
       try (OperatorProcess operator = startOperator(api, dir, "operator-2")) {
         operator.awaitReady(timeout(n, 30));
         result.restart_ready_s = round((System.nanoTime() - operator.startedNanos()) / 1e9, 2);
-        Waits.until("the restarted operator to reconcile every job", timeout(n, 30),
+        Waits.until("the restarted operator to reconcile every job", timeout(n, 60),
             () -> operator.jobReconciles() >= n);
         result.resync_s = round((System.nanoTime() - operator.startedNanos()) / 1e9, 2);
         Thread.sleep(SETTLE.toMillis());
@@ -226,7 +226,7 @@ public final class Bench {
   }
 
   private int awaitConvergence(Observer observer, int n) throws InterruptedException {
-    Waits.within(timeout(n, 60), () -> observer.converged() >= n);
+    Waits.within(timeout(n, 150), () -> observer.converged() >= n);
     return observer.converged();
   }
 
@@ -311,7 +311,7 @@ public final class Bench {
       });
     }
     pool.shutdown();
-    if (!pool.awaitTermination(timeout(n, 50).toSeconds(), TimeUnit.SECONDS)) {
+    if (!pool.awaitTermination(timeout(n, 100).toSeconds(), TimeUnit.SECONDS)) {
       pool.shutdownNow();
       throw new Waits.TimeoutException("requests did not finish in time");
     }

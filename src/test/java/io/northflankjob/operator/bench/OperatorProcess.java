@@ -88,6 +88,13 @@ final class OperatorProcess implements AutoCloseable {
         "kind=\"NorthflankJob\"");
   }
 
+  /** Whether no reconcile of a NorthflankJob is running or waiting. */
+  boolean idle() {
+    String metrics = get("/metrics").body();
+    return sum(metrics, "operator_sdk_reconciliations_executions_northflankjob", "") == 0
+        && sum(metrics, "operator_sdk_reconciliations_queue_size_northflankjob", "") == 0;
+  }
+
   /** The operator's metrics in the Prometheus text format. */
   String metrics() {
     return get("/metrics").body();

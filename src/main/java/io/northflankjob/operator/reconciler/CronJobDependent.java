@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJob;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.desired.CronJobManifest;
+import java.time.Clock;
 
 /**
  * The CronJob of a cron job. JOSDK applies it with server-side apply under the controller's field
@@ -21,10 +22,12 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
 
   private final OperatorSettings settings;
 
-  CronJobDependent(OperatorSettings settings) {
+  CronJobDependent(OperatorSettings settings, Clock clock) {
     super(CronJob.class);
     this.settings = settings;
-    var informer = InformerConfiguration.builder(CronJob.class).withLabelSelector(Selectors.MANAGED);
+    var informer = InformerConfiguration.builder(CronJob.class)
+        .withLabelSelector(Selectors.MANAGED)
+        .withOnAddFilter(new CreatedSinceStart<>(clock));
     PrunedItemStore.<CronJob>withOwnManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<CronJob>()
         .withKubernetesDependentInformerConfig(informer.build())

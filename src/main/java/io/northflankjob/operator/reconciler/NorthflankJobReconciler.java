@@ -58,7 +58,7 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
     this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
-    this.cronJob = new CronJobDependent(settings);
+    this.cronJob = new CronJobDependent(settings, clock);
   }
 
   @Override
@@ -72,6 +72,7 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
     var jobsConfiguration = InformerEventSourceConfiguration.from(Job.class, NorthflankJob.class)
         .withName("jobs")
         .withLabelSelector(Selectors.MANAGED)
+        .withOnAddFilter(new CreatedSinceStart<>(clock))
         .withSecondaryToPrimaryMapper(job -> labelKey(job).stream()
             .flatMap(key -> primaries.byIndex(BY_JOB_LABEL, key).stream())
             .map(ResourceID::fromResource)

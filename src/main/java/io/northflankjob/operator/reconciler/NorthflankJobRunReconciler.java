@@ -58,7 +58,7 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
     this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
-    this.runJob = new RunJobDependent(settings);
+    this.runJob = new RunJobDependent(settings, clock);
   }
 
   @Override

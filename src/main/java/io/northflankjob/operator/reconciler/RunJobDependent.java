@@ -14,6 +14,7 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.desired.RunJobManifest;
 import java.net.HttpURLConnection;
+import java.time.Clock;
 
 /**
  * The Job of a run: created once and never updated (a Job's pod template cannot change, and a run
@@ -24,10 +25,12 @@ final class RunJobDependent extends KubernetesDependentResource<Job, NorthflankJ
 
   private final OperatorSettings settings;
 
-  RunJobDependent(OperatorSettings settings) {
+  RunJobDependent(OperatorSettings settings, Clock clock) {
     super(Job.class);
     this.settings = settings;
-    var informer = InformerConfiguration.builder(Job.class).withLabelSelector(Selectors.RUN_JOBS);
+    var informer = InformerConfiguration.builder(Job.class)
+        .withLabelSelector(Selectors.RUN_JOBS)
+        .withOnAddFilter(new CreatedSinceStart<>(clock));
     PrunedItemStore.<Job>withoutManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<Job>()
         .withKubernetesDependentInformerConfig(informer.build())

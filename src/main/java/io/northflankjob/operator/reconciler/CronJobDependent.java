@@ -3,6 +3,7 @@ package io.northflankjob.operator.reconciler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -33,6 +34,14 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
   @Override
   protected CronJob desired(NorthflankJob job, Context<NorthflankJob> context) {
     return CronJobManifest.of(job, settings);
+  }
+
+  // Compared in the form the API server stored the CronJob, so that a quantity it rewrote
+  // (1024Mi as 1Gi) does not make every event apply the CronJob again.
+  @Override
+  public Matcher.Result<CronJob> match(
+      CronJob actual, CronJob desired, NorthflankJob job, Context<NorthflankJob> context) {
+    return super.match(actual, StoredForm.of(desired, actual), job, context);
   }
 
   // The CronJob takes the job's name; saying so spares computing the desired object (which a

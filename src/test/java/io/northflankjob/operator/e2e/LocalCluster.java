@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +40,19 @@ public final class LocalCluster implements AutoCloseable {
   private final String name;
   private final Thread stopOnExit;
   private final Map<String, Path> attachedLogs = new ConcurrentHashMap<>();
+  /** Caches and settings of kubectl and helm: a new cluster may reuse the port of an old one. */
+  private final Path toolHome;
   private volatile Path kubeconfig;
 
   private LocalCluster(Path root, Path binDir, String name) {
     this.root = root;
     this.binDir = binDir;
     this.name = name;
+    try {
+      this.toolHome = Files.createTempDirectory(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     this.stopOnExit = new Thread(this::stop, "stop-cluster-" + name);
   }
 
@@ -110,18 +119,26 @@ public final class LocalCluster implements AutoCloseable {
 
   /** The built kubectl with the admin kubeconfig. */
   public ExternalCommand.Result kubectl(String... args) {
-    return run(tool("kubectl"), args);
+    return kubectl(kubeconfig, args);
+  }
+
+  /** The built kubectl with the credentials of the given kubeconfig. */
+  public ExternalCommand.Result kubectl(Path kubeconfig, String... args) {
+    List<String> command = new ArrayList<>(List.of(tool("kubectl").toString(),
+        "--kubeconfig", kubeconfig.toString(), "--cache-dir", toolHome.resolve("kube-cache").toString()));
+    command.addAll(List.of(args));
+    return ExternalCommand.run(root, Map.of(), COMMAND_TIMEOUT, command);
   }
 
   /** The built helm with the admin kubeconfig. */
   public ExternalCommand.Result helm(String... args) {
-    return run(tool("helm"), args);
-  }
-
-  private ExternalCommand.Result run(Path tool, String... args) {
-    List<String> command = new ArrayList<>(List.of(tool.toString(), "--kubeconfig", kubeconfig.toString()));
+    List<String> command = new ArrayList<>(List.of(tool("helm").toString(), "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(args));
-    return ExternalCommand.run(root, Map.of("KUBECONFIG", kubeconfig.toString()), COMMAND_TIMEOUT, command);
+    return ExternalCommand.run(root, Map.of(
+            "HELM_CACHE_HOME", toolHome.resolve("helm/cache").toString(),
+            "HELM_CONFIG_HOME", toolHome.resolve("helm/config").toString(),
+            "HELM_DATA_HOME", toolHome.resolve("helm/data").toString()),
+        COMMAND_TIMEOUT, command);
   }
 
   /** A log file whose tail is shown, with the cluster's, when a test fails. */
@@ -133,7 +150,8 @@ public final class LocalCluster implements AutoCloseable {
   public String diagnostics() {
     StringBuilder text = new StringBuilder("==== local cluster ").append(name).append('\n');
     if (kubeconfig != null) {
-      text.append(kubectl("get", "northflank,cronjobs,jobs,pods,leases", "-A", "-o", "wide").stdout());
+      ExternalCommand.Result objects = kubectl("get", "northflank,cronjobs,jobs,pods,leases", "-A", "-o", "wide");
+      text.append(objects.stdout()).append(objects.stderr());
       text.append("---- events\n");
       String events = kubectl("get", "events", "-A", "--sort-by=.lastTimestamp").stdout();
       text.append(tail(events, LOG_TAIL_LINES)).append('\n');
@@ -169,12 +187,24 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private synchronized void stop() {
+    deleteRecursively(toolHome);
     ExternalCommand.Result down = ExternalCommand.run(root, Map.of("BIN_DIR", binDir.toString()),
         COMMAND_TIMEOUT, List.of("hack/cluster.sh", "down", name));
     if (down.exitCode() != 0) {
       LOG.warn("Could not stop the local cluster: {}", down.describe());
     } else {
       LOG.info("Local cluster {} stopped", name);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}: {}", dir, e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.northflankjob.operator.e2e;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -55,6 +56,14 @@ record Namespace(KubernetesClient client, String name) {
   List<Pod> podsOfRun(String runName) {
     return client.pods().inNamespace(name)
         .withLabel(JobLabels.RUN, JobLabels.runSelectorValue(runName)).list().getItems();
+  }
+
+  /** The events recorded about an object of this namespace. */
+  List<Event> eventsAbout(String kind, String objectName) {
+    return client.v1().events().inNamespace(name)
+        .withField("involvedObject.kind", kind)
+        .withField("involvedObject.name", objectName)
+        .list().getItems();
   }
 
   static Optional<Condition> ready(NorthflankJob job) {

@@ -60,7 +60,9 @@ final class RunCounter {
    * nor started after the last run then recorded has been counted already.
    */
   void scheduledRuns(String namespace, NorthflankJobStatus before, Collection<Job> jobs) {
-    Set<String> wasRunning = before == null ? Set.of() : Set.copyOf(before.activeRuns);
+    Set<String> wasRunning = before == null || before.activeRuns == null
+        ? Set.of()
+        : Set.copyOf(before.activeRuns);
     RunSummary last = before == null ? null : before.lastRun;
     for (Job job : jobs) {
       if (startedByHand(job)) {

@@ -77,10 +77,12 @@ class KubectlIT {
         .containsEntry("READY", "True")
         .containsEntry("LAST RUN", "SUCCESS");
     assertThat(nightly.get("AGE")).as("a fresh object's age").matches("\\d+(s|m\\d*s?)");
+    // kubectl leaves the cell empty where the column's field is absent.
     assertThat(table.row("adhoc")).containsEntry("TYPE", "manual")
-        .containsEntry("SCHEDULE", "<none>")
-        .containsEntry("READY", "<none>")
-        .containsEntry("LAST RUN", "<none>");
+        .containsEntry("SCHEDULE", "")
+        .containsEntry("SUSPENDED", "false")
+        .containsEntry("READY", "")
+        .containsEntry("LAST RUN", "");
   }
 
   @Test
@@ -91,7 +93,7 @@ class KubectlIT {
     assertThat(table.row("adhoc-1")).containsEntry("JOB", "adhoc")
         .containsEntry("STATUS", "RUNNING")
         .containsEntry("STARTED", "30h")
-        .containsEntry("CONCLUDED", "<none>");
+        .containsEntry("CONCLUDED", "");
   }
 
   /** kubectl's convention, and the order the columns are declared in: AGE comes last. */
@@ -115,10 +117,10 @@ class KubectlIT {
   void explainReadsLikeNorthflanksPage() {
     String concurrencyPolicy = oneLine(kubectl("explain", "nfjob.spec.settings.cron.concurrencyPolicy"));
     assertThat(concurrencyPolicy)
-        .contains("KIND: NorthflankJob", "VERSION: northflank.com/v1alpha1")
+        .contains("GROUP: northflank.com", "KIND: NorthflankJob", "VERSION: v1alpha1")
         .contains("FIELD: concurrencyPolicy <string>")
         .contains("Whether this job should run when another instance of the job is already running.")
-        .contains("Allow", "Forbid", "Replace");
+        .contains("ENUM: Allow Forbid Replace");
 
     String settings = oneLine(kubectl("explain", "nfjob.spec.settings"));
     assertThat(settings).contains("Job settings")

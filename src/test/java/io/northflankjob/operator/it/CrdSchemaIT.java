@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
@@ -17,6 +18,10 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunSpec;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunStatus;
 import io.northflankjob.operator.api.v1alpha1.RunStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,10 +43,12 @@ class CrdSchemaIT {
   static final ApiServer API_SERVER = new ApiServer();
 
   private static final String NAMESPACE = "schema";
+  private static final String EXAMPLES_NAMESPACE = "examples";
 
   @BeforeAll
-  static void createNamespace() {
+  static void createNamespaces() {
     API_SERVER.createNamespace(NAMESPACE);
+    API_SERVER.createNamespace(EXAMPLES_NAMESPACE);
   }
 
   @Test
@@ -67,7 +74,7 @@ class CrdSchemaIT {
 
   @Test
   void pageExampleIsAcceptedAsItIs() {
-    Manifest example = Manifest.load("it/page-example-job.yaml");
+    Manifest example = Manifest.read(Path.of("examples/cron-job.yaml"));
 
     jobs().resource(example.toResource()).create();
 
@@ -75,8 +82,51 @@ class CrdSchemaIT {
     assertThat(stored.getAdditionalProperties().get("spec")).isEqualTo(example.get("spec"));
     NorthflankJob typed = API_SERVER.client().resources(NorthflankJob.class).inNamespace(NAMESPACE)
         .withName(example.name()).get();
-    assertThat(typed.getSpec().settings.cron.schedule).isEqualTo("30 8 * * *");
-    assertThat(typed.getSpec().buildEngineConfiguration).isNotNull();
+    assertThat(typed.getSpec().name).isEqualTo("Example Job");
+    assertThat(typed.getSpec().buildConfiguration.storage.ephemeralStorage.storageSize).isEqualTo(16384);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyExampleIsAccepted(Path file) {
+    Manifest example = Manifest.read(file);
+    String kind = (String) example.get("kind");
+    Class<? extends HasMetadata> type = "NorthflankJobRun".equals(kind) ? NorthflankJobRun.class : NorthflankJob.class;
+
+    API_SERVER.client().genericKubernetesResources(ResourceDefinitionContext.fromResourceType(type))
+        .inNamespace(EXAMPLES_NAMESPACE).resource(example.toResource()).create();
+
+    GenericKubernetesResource stored = API_SERVER.client()
+        .genericKubernetesResources(ResourceDefinitionContext.fromResourceType(type))
+        .inNamespace(EXAMPLES_NAMESPACE).withName(example.name()).get();
+    // The server drops fields its schema does not know without an error: compare what came back.
+    Object spec = example.get("spec");
+    assertThat(onlyKeysOf(stored.getAdditionalProperties().get("spec"), spec))
+        .as("%s as stored, without the defaults it gained", file)
+        .isEqualTo(spec);
+  }
+
+  /** {@code value} without the map keys {@code shape} lacks, at every depth. */
+  @SuppressWarnings("unchecked")
+  private static Object onlyKeysOf(Object value, Object shape) {
+    if (!(value instanceof Map<?, ?> map) || !(shape instanceof Map<?, ?> wanted)) {
+      return value;
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    ((Map<String, Object>) map).forEach((key, v) -> {
+      if (wanted.containsKey(key)) {
+        kept.put(key, onlyKeysOf(v, wanted.get(key)));
+      }
+    });
+    return kept;
+  }
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("examples"))) {
+      List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(yaml).isNotEmpty();
+      return yaml.stream();
+    }
   }
 
   @Test

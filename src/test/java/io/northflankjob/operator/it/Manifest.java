@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +34,15 @@ final class Manifest {
       if (in == null) {
         throw new IllegalArgumentException("no test resource " + resource);
       }
+      return new Manifest(YAML.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {}));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A manifest file of the repository, e.g. one of examples/. */
+  static Manifest read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
       return new Manifest(YAML.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() {}));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -21,7 +21,6 @@ import io.northflankjob.operator.api.v1alpha1.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -101,24 +100,9 @@ class CrdSchemaIT {
         .inNamespace(EXAMPLES_NAMESPACE).withName(example.name()).get();
     // The server drops fields its schema does not know without an error: compare what came back.
     Object spec = example.get("spec");
-    assertThat(onlyKeysOf(stored.getAdditionalProperties().get("spec"), spec))
+    assertThat(Manifest.onlyKeysOf(stored.getAdditionalProperties().get("spec"), spec))
         .as("%s as stored, without the defaults it gained", file)
         .isEqualTo(spec);
-  }
-
-  /** {@code value} without the map keys {@code shape} lacks, at every depth. */
-  @SuppressWarnings("unchecked")
-  private static Object onlyKeysOf(Object value, Object shape) {
-    if (!(value instanceof Map<?, ?> map) || !(shape instanceof Map<?, ?> wanted)) {
-      return value;
-    }
-    Map<String, Object> kept = new LinkedHashMap<>();
-    ((Map<String, Object>) map).forEach((key, v) -> {
-      if (wanted.containsKey(key)) {
-        kept.put(key, onlyKeysOf(v, wanted.get(key)));
-      }
-    });
-    return kept;
   }
 
   static Stream<Path> examples() throws IOException {

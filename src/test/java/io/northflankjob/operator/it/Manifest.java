@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A manifest from the test resources as plain nested maps, so that tests can make it invalid in
@@ -92,6 +94,30 @@ final class Manifest {
       node = node == null ? null : ((Map<String, Object>) node).get(key);
     }
     return node;
+  }
+
+  /**
+   * {@code value} without the map keys {@code shape} lacks, at every depth: what the server
+   * returned of the fields a manifest sets, without the defaults it added.
+   */
+  @SuppressWarnings("unchecked")
+  static Object onlyKeysOf(Object value, Object shape) {
+    if (value instanceof List<?> list && shape instanceof List<?> wantedList
+        && list.size() == wantedList.size()) {
+      return IntStream.range(0, list.size())
+          .mapToObj(i -> onlyKeysOf(list.get(i), wantedList.get(i)))
+          .toList();
+    }
+    if (!(value instanceof Map<?, ?> map) || !(shape instanceof Map<?, ?> wanted)) {
+      return value;
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    ((Map<String, Object>) map).forEach((key, v) -> {
+      if (wanted.containsKey(key)) {
+        kept.put(key, onlyKeysOf(v, wanted.get(key)));
+      }
+    });
+    return kept;
   }
 
   /** A deep copy, as a generic resource the client sends without typed checks. */

@@ -237,6 +237,7 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback {
           return;
         } catch (TimeoutException stillStarting) {
           if (processLog.processDied() != null) {
+            Thread.sleep(500); // lets the last lines the process printed reach the log
             throw startFailure(processLog.processDied(), null);
           }
           if (System.nanoTime() > deadline) {
@@ -254,8 +255,8 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback {
   private IllegalStateException startFailure(String why, Throwable cause) {
     stopServer();
     return new IllegalStateException("kube-apiserver " + binaries.version() + " from "
-        + binaries.versionDir() + " did not start: " + why + "\nLast lines of "
-        + runDir.resolve("kube-api-test.log") + ":\n" + processLog.tail(), cause);
+        + binaries.versionDir() + " did not start: " + why + "\nLast lines printed (all in "
+        + runDir.resolve("kube-api-test.log") + "):\n" + processLog.tail(), cause);
   }
 
   private synchronized void stopServer() {

@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,10 +26,11 @@ import org.slf4j.LoggerFactory;
 final class ProcessLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
   private static final String KUBE_API_TEST_LOGGER = "io.fabric8.kubeapitest";
-  private static final int TAIL_LINES = 40;
+  private static final int TAIL_LINES = 15;
 
   private final Writer file;
-  private final Deque<String> tail = new ArrayDeque<>();
+  /** The last lines of each source: kube-apiserver, etcd, and kube-api-test itself. */
+  private final Map<String, Deque<String>> tails = new LinkedHashMap<>();
   private volatile String processDied;
 
   private ProcessLog(Path path) throws IOException {
@@ -54,11 +59,12 @@ final class ProcessLog extends AppenderBase<ILoggingEvent> implements AutoClosea
 
   @Override
   protected synchronized void append(ILoggingEvent event) {
-    String line = event.getLoggerName().replace("io.fabric8.kubeapitest.process.", "")
-        + " " + event.getFormattedMessage();
+    String source = source(event.getLoggerName());
+    String line = source + ": " + event.getFormattedMessage();
     if (event.getLevel().isGreaterOrEqual(Level.ERROR) && line.contains("stopped unexpectedly")) {
-      processDied = line;
+      processDied = event.getFormattedMessage();
     }
+    Deque<String> tail = tails.computeIfAbsent(source, s -> new ArrayDeque<>());
     tail.addLast(line);
     if (tail.size() > TAIL_LINES) {
       tail.removeFirst();
@@ -77,8 +83,19 @@ final class ProcessLog extends AppenderBase<ILoggingEvent> implements AutoClosea
     return processDied;
   }
 
+  /** The last lines each process printed, kube-apiserver first. */
   synchronized String tail() {
-    return String.join("\n", tail);
+    return Stream.of("kube-apiserver", "etcd", "kube-api-test")
+        .filter(tails::containsKey)
+        .map(source -> String.join("\n", tails.get(source)))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String source(String logger) {
+    if (logger.endsWith("APIServerProcessLogs")) {
+      return "kube-apiserver";
+    }
+    return logger.endsWith("EtcdProcessLogs") ? "etcd" : "kube-api-test";
   }
 
   @Override

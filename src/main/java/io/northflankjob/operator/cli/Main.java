@@ -1,0 +1,35 @@
+package io.northflankjob.operator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+/** The jar's entry point: the operator and its command-line tools, one subcommand each. */
+@Command(
+    name = "northflank-job-operator",
+    description = "Runs Northflank-style jobs on Kubernetes as CronJobs and Jobs.",
+    // -h and -V, with the version below, on every subcommand too.
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, ready to execute. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** The version the jar's manifest carries. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"northflank-job-operator " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

@@ -18,6 +18,8 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunSpec;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunStatus;
 import io.northflankjob.operator.api.v1alpha1.RunStatus;
+import io.northflankjob.operator.validation.Problem;
+import io.northflankjob.operator.validation.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,8 @@ class CrdSchemaIT {
     GenericKubernetesResource stored = API_SERVER.client()
         .genericKubernetesResources(ResourceDefinitionContext.fromResourceType(type))
         .inNamespace(EXAMPLES_NAMESPACE).withName(example.name()).get();
+    SchemaValidator offline = type == NorthflankJob.class ? SchemaValidator.forJobs() : SchemaValidator.forRuns();
+    assertThat(offline.validate(example.toJson())).as("offline validation of %s", file).isEmpty();
     // The server drops fields its schema does not know without an error: compare what came back.
     Object spec = example.get("spec");
     assertThat(Manifest.onlyKeysOf(stored.getAdditionalProperties().get("spec"), spec))
@@ -140,6 +144,11 @@ class CrdSchemaIT {
 
     assertRefused(refused, field, message);
     assertThat(jobs().withName(name).get()).as("nothing stored").isNull();
+    // The operator's offline validator (used by `render` and the reconciler) agrees with the server.
+    assertThat(SchemaValidator.forJobs().validate(job.toJson()))
+        .as("offline validation of %s", what)
+        .extracting(Problem::field)
+        .contains(field);
   }
 
   static Stream<Arguments> invalidJobs() {

@@ -1,6 +1,7 @@
 package io.northflankjob.operator.it;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -123,6 +124,10 @@ final class Manifest {
   /** A deep copy, as a generic resource the client sends without typed checks. */
   GenericKubernetesResource toResource() {
     return as(GenericKubernetesResource.class);
+  }
+
+  JsonNode toJson() {
+    return JSON.valueToTree(root);
   }
 
   <T extends HasMetadata> T as(Class<T> type) {

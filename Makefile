@@ -8,6 +8,7 @@ JAR := target/northflank-job-operator.jar
 GENERATED_CRDS := target/classes/META-INF/fabric8
 
 -include hack/tools.mk
+-include hack/ops.mk
 
 ##@ General
 .PHONY: help
@@ -24,13 +25,26 @@ crds: ## Regenerate the CRDs from the Java classes into crds/.
 	$(MVN) process-classes
 	cp $(GENERATED_CRDS)/northflankjobs.northflank.com-v1.yml crds/northflankjobs.northflank.com.yaml
 	cp $(GENERATED_CRDS)/northflankjobruns.northflank.com-v1.yml crds/northflankjobruns.northflank.com.yaml
+	$(MAKE) --no-print-directory chart-crds
 
 ##@ Test
 .PHONY: test
 test: ## Run every tier: unit, integration (real API server) and end-to-end (local cluster).
-	@start=$$(date +%s); $(MAKE) --no-print-directory test-unit; unit=$$(( $$(date +%s) - start )); \
-	echo "tier unit: $${unit}s"
+	@times=(); for tier in tools test-unit test-it test-e2e; do \
+	  start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$tier || { echo "$$tier failed"; exit 1; }; \
+	  times+=("$$tier: $$(( $$(date +%s) - start ))s"); \
+	done; \
+	echo "== time per tier"; printf '  %s\n' "$${times[@]}"
 
 .PHONY: test-unit
-test-unit: ## Unit and mock-server tests (no cluster).
-	$(MVN) verify
+test-unit: tools ## Unit and mock-server tests (no cluster; helm renders the chart).
+	$(TOOLS_ENV) $(MVN) verify
+
+.PHONY: test-it
+test-it: tools ## Integration tests (*IT) against a real kube-apiserver and etcd.
+	$(TOOLS_ENV) $(MVN) verify -Pit
+
+.PHONY: test-e2e
+test-e2e: tools ## End-to-end tests (*E2E) on a local cluster (kwok).
+	$(TOOLS_ENV) $(MVN) verify -Pe2e

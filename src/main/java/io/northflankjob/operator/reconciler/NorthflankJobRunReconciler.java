@@ -1,0 +1,172 @@
+package io.northflankjob.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceUtils;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.northflankjob.operator.api.v1alpha1.NorthflankJob;
+import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
+import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunStatus;
+import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.status.Reasons;
+import io.northflankjob.operator.status.RunStatuses;
+import io.northflankjob.operator.validation.RunValidator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a NorthflankJobRun: once its job exists and the run is valid, creates its Job exactly
+ * once, and reports the Job's progress in the run's status. Runs of cron jobs are one-off runs;
+ * the concurrency policy does not apply to runs started by hand.
+ */
+@ControllerConfiguration(
+    name = NorthflankJobRunReconciler.NAME,
+    fieldManager = OperatorSettings.FIELD_MANAGER)
+public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> {
+
+  public static final String NAME = "northflankjobrun";
+
+  private static final Logger LOG = LoggerFactory.getLogger(NorthflankJobRunReconciler.class);
+  /** Index of runs by the job they name. */
+  private static final String BY_JOB_NAME = "spec.jobName";
+
+  private final Clock clock;
+  private final EventRecorder events;
+  private final RunJobDependent runJob;
+
+  public NorthflankJobRunReconciler(OperatorSettings settings, Clock clock) {
+    this.clock = clock;
+    this.events = new EventRecorder(clock);
+    this.runJob = new RunJobDependent(settings);
+  }
+
+  @Override
+  public List<EventSource<?, NorthflankJobRun>> prepareEventSources(
+      EventSourceContext<NorthflankJobRun> context) {
+    IndexerResourceCache<NorthflankJobRun> runs = context.getPrimaryCache();
+    runs.addIndexer(BY_JOB_NAME,
+        run -> run.getSpec() == null ? List.of() : List.of(jobKey(run)));
+    // A job appearing (or changing) reconciles the runs that name it, so a run waiting for its
+    // job starts when the job is created.
+    InformerEventSource<NorthflankJob, NorthflankJobRun> jobSource = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(NorthflankJob.class, NorthflankJobRun.class)
+            .withName("northflankjobs")
+            .withSecondaryToPrimaryMapper(job -> runs.byIndex(BY_JOB_NAME,
+                    Selectors.key(job.getMetadata().getNamespace(), job.getMetadata().getName()))
+                .stream()
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet()))
+            .withPrimaryToSecondaryMapper((NorthflankJobRun run) -> run.getSpec() == null
+                ? Set.of()
+                : Set.of(new ResourceID(run.getSpec().jobName, run.getMetadata().getNamespace())))
+            .build(),
+        context);
+    List<EventSource<?, NorthflankJobRun>> sources =
+        new ArrayList<>(EventSourceUtils.dependentEventSources(context, runJob));
+    sources.add(jobSource);
+    return sources;
+  }
+
+  @Override
+  public UpdateControl<NorthflankJobRun> reconcile(
+      NorthflankJobRun run, Context<NorthflankJobRun> context) {
+    Optional<NorthflankJob> job = context.getSecondaryResource(NorthflankJob.class);
+    List<String> problems = List.of();
+    List<EventNote> notes = new ArrayList<>();
+    NorthflankJobRun current = run;
+    if (job.isPresent()) {
+      current = ownedBy(run, job.get(), context);
+      if (!started(current)) {
+        problems = NorthflankJobReconciler.describe(RunValidator.validate(current, job.get()));
+      }
+      if (!started(current) && problems.isEmpty()) {
+        try {
+          ReconcileResult<Job> result = runJob.reconcile(current, context);
+          if (result.getSingleOperation() == ReconcileResult.Operation.CREATED) {
+            notes.add(EventNote.normal(Reasons.CREATED,
+                "Created Job " + current.getMetadata().getName()));
+          }
+        } catch (IllegalArgumentException unrunnable) {
+          // The job with the run's overrides cannot run: a problem of the spec, not an error.
+          problems = List.of(unrunnable.getMessage());
+        }
+      }
+    }
+    NorthflankJobRunStatus status = RunStatuses.compute(current, job.isPresent(), problems,
+        context.getSecondaryResource(Job.class).orElse(null), clock.instant());
+    notes.addAll(StatusEvents.forRun(current.getStatus(), status));
+    StatusPatch.writeIfChanged(current, status, context);
+    events.record(context.getClient(), current, notes);
+    return UpdateControl.noUpdate();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<NorthflankJobRun> updateErrorStatus(
+      NorthflankJobRun run, Context<NorthflankJobRun> context, Exception error) {
+    NorthflankJobRunStatus status = RunStatuses.failed(run, ErrorMessages.of(error), clock.instant());
+    try {
+      StatusPatch.writeIfChanged(run, status, context);
+      events.record(context.getClient(), run, StatusEvents.forRun(run.getStatus(), status));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not write the error status of NorthflankJobRun {}/{}: {}",
+          run.getMetadata().getNamespace(), run.getMetadata().getName(), e.getMessage());
+    }
+    return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  /**
+   * A run whose Job was ever created has started: its Job is never created again, even when it
+   * is gone (deleted by hand, or cleaned up after it finished).
+   */
+  private static boolean started(NorthflankJobRun run) {
+    return run.getStatus() != null && run.getStatus().runName != null;
+  }
+
+  /**
+   * The run, owned by its job so deleting the job deletes its runs (and their Jobs). The owner
+   * reference is added with a patch of that one field when it is missing.
+   */
+  private static NorthflankJobRun ownedBy(
+      NorthflankJobRun run, NorthflankJob job, Context<NorthflankJobRun> context) {
+    if (run.getOwnerReferenceFor(job).isPresent()) {
+      return run;
+    }
+    OwnerReference owner = new OwnerReferenceBuilder()
+        .withApiVersion(job.getApiVersion())
+        .withKind(job.getKind())
+        .withName(job.getMetadata().getName())
+        .withUid(job.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
+    var cloner = context.getControllerConfiguration().getConfigurationService().getResourceCloner();
+    return PrimaryUpdateAndCacheUtils.updateAndCacheResource(run, context, cloner::clone,
+        copy -> context.getClient().resource(copy).edit(r -> {
+          r.addOwnerReference(owner);
+          return r;
+        }));
+  }
+
+  private static String jobKey(NorthflankJobRun run) {
+    return Selectors.key(run.getMetadata().getNamespace(), run.getSpec().jobName);
+  }
+}

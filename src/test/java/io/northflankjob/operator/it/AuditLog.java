@@ -20,7 +20,10 @@ public final class AuditLog {
   public static final Set<String> WRITE_VERBS =
       Set.of("create", "update", "patch", "delete", "deletecollection");
 
-  /** Audit policy: nothing for reads, metadata for everything else, one event per request. */
+  /**
+   * Audit policy: nothing for reads; for writes, one event each with the request body, so that a
+   * test that finds a write it did not expect can say what was written.
+   */
   static final String POLICY = """
       apiVersion: audit.k8s.io/v1
       kind: Policy
@@ -28,7 +31,7 @@ public final class AuditLog {
       rules:
         - level: None
           verbs: ["get", "list", "watch"]
-        - level: Metadata
+        - level: Request
       """;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +76,8 @@ public final class AuditLog {
           ref.path("namespace").asText(),
           ref.path("name").asText(),
           event.path("responseStatus").path("code").asInt(),
-          event.path("requestURI").asText());
+          event.path("requestURI").asText(),
+          event.path("requestObject").toString());
     } catch (IOException e) {
       throw new UncheckedIOException("not an audit event: " + line, e);
     }
@@ -89,7 +93,8 @@ public final class AuditLog {
       String namespace,
       String name,
       int code,
-      String requestUri) {
+      String requestUri,
+      String requestBody) {
 
     public boolean isWrite() {
       return WRITE_VERBS.contains(verb);
@@ -97,7 +102,7 @@ public final class AuditLog {
 
     @Override
     public String toString() {
-      return verb + " " + requestUri + " -> " + code + " (" + user + ")";
+      return verb + " " + requestUri + " -> " + code + " (" + user + ")\n    " + requestBody;
     }
   }
 }

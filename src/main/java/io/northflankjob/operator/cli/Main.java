@@ -12,11 +12,13 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // With no arguments the jar runs the operator, as its container image does.
+    String[] command = args.length == 0 ? new String[] {"run"} : args;
+    System.exit(commandLine().execute(command));
   }
 
   /** The command line with every subcommand, ready to execute. */

@@ -24,6 +24,11 @@ crds: ## Regenerate the CRDs from the Java classes into crds/ and the chart.
 	$(MVN) test -Dtest=CrdsUpToDateTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false
 	$(MAKE) --no-print-directory chart-crds
 
+##@ Run
+.PHONY: run
+run: tools build ## Run the operator: on the current kubeconfig's cluster, else on a local one it starts.
+	BIN_DIR=$(BIN_DIR) KUBECTL=$(KUBECTL) hack/run.sh
+
 ##@ Test
 .PHONY: test
 test: ## Run every tier: unit, integration (real API server) and end-to-end (local cluster).

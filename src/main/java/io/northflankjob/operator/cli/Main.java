@@ -23,7 +23,23 @@ public final class Main {
 
   /** The command line with every subcommand, ready to execute. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportBadSetting);
+  }
+
+  /**
+   * A setting the process cannot start with (a bad environment variable, a port in use) is the
+   * user's to fix: one line that says which, not a stack trace. Anything else is a bug and keeps
+   * its stack trace.
+   */
+  private static int reportBadSetting(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof IllegalArgumentException)) {
+      throw e;
+    }
+    command.getErr().println("error: " + e.getMessage());
+    return 1;
   }
 
   /** The version the jar's manifest carries. */

@@ -30,6 +30,20 @@ public final class Main {
     return commandLine(ClusterOptions::kubeconfigClient);
   }
 
+  /**
+   * A setting the process cannot start with (a bad environment variable, a port in use) is the
+   * user's to fix: one line that says which, not a stack trace. Anything else is a bug and keeps
+   * its stack trace.
+   */
+  private static int reportBadSetting(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof IllegalArgumentException)) {
+      throw e;
+    }
+    command.getErr().println("error: " + e.getMessage());
+    return 1;
+  }
+
   /** The command line whose cluster commands ({@code get}, {@code start}) use {@code clients}. */
   static CommandLine commandLine(Supplier<KubernetesClient> clients) {
     IFactory defaults = CommandLine.defaultFactory();
@@ -41,7 +55,9 @@ public final class Main {
             : defaults.create(type);
       }
     };
-    return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main(), factory)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportBadSetting);
   }
 
   /** {@code get <kind>}, as Northflank's CLI reads objects. */

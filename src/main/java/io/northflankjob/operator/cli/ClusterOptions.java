@@ -76,7 +76,8 @@ final class ClusterOptions {
    * line on {@code err} and exit status {@value #CLUSTER_ERROR}: a stack trace helps no user here.
    */
   int call(PrintWriter err, Work work) throws InterruptedException {
-    // The client's own log lines (e.g. about the API's alpha version) would mix with the output.
+    // The client's own log lines (e.g. a warning that the API is v1alpha1) would bury what the
+    // command has to say.
     ch.qos.logback.classic.Logger fabric8 = fabric8Logger();
     Level level = fabric8 == null ? null : fabric8.getLevel();
     if (fabric8 != null) {

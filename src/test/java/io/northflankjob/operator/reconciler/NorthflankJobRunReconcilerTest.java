@@ -72,7 +72,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("migrate-001", "Complete", null);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       NorthflankJobRun done = stored("migrate-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.SUCCESS);
       assertThat(done.getStatus().concluded).isTrue();
@@ -161,7 +161,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("report-001", "Failed", "BackoffLimitExceeded");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       NorthflankJobRun done = stored("report-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.FAILED);
       assertThat(done.getStatus().reason).isEqualTo("BackoffLimitExceeded");
@@ -202,7 +202,7 @@ class NorthflankJobRunReconcilerTest {
     NorthflankJobRun run = client.resource(run("once-001", "once")).create();
     awaitJob("once-001");
     complete("once-001", "Complete", null);
-    await().atMost(Duration.ofSeconds(10)).until(
+    await().atMost(Duration.ofSeconds(30)).until(
         () -> stored("once-001").get().getStatus().status == RunStatus.SUCCESS);
 
     // As a TTL controller or a person would.
@@ -283,7 +283,7 @@ class NorthflankJobRunReconcilerTest {
   }
 
   private Job awaitJob(String name) {
-    return await().atMost(Duration.ofSeconds(10)).until(
+    return await().atMost(Duration.ofSeconds(30)).until(
         () -> client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get(),
         j -> j != null);
   }

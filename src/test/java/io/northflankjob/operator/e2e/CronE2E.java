@@ -41,6 +41,7 @@ class CronE2E {
 
   @BeforeAll
   static void createJobs(LocalCluster cluster) {
+    cluster.createNamespace("e2e-cron", Map.of());
     operator = InJvmOperator.start(cluster.newClient(), "e2e-cron");
     namespace = new Namespace(operator.client(), "e2e-cron");
     String ns = namespace.name();

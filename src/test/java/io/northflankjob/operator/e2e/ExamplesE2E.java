@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ class ExamplesE2E {
 
   @BeforeAll
   static void applyExamples(LocalCluster cluster) {
+    cluster.createNamespace("e2e-examples", Map.of());
     operator = InJvmOperator.start(cluster.newClient(), "e2e-examples");
     namespace = new Namespace(operator.client(), "e2e-examples");
     cluster.kubectl("apply", "-n", namespace.name(), "-f", cluster.root().resolve(EXAMPLES).toString())

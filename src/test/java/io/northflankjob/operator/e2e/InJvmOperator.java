@@ -1,6 +1,5 @@
 package io.northflankjob.operator.e2e;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.northflankjob.operator.config.OperatorSettings;
@@ -21,21 +20,14 @@ final class InJvmOperator implements AutoCloseable {
     this.operator = operator;
   }
 
-  /** Creates the namespace and starts an operator that watches it with the given client. */
+  /** Starts an operator that watches the namespace with the given client, which it closes. */
   static InJvmOperator start(KubernetesClient client, String namespace) {
-    createNamespace(client, namespace);
     OperatorSettings defaults = OperatorSettings.defaults();
     OperatorSettings settings = new OperatorSettings(defaults.team(), defaults.clusterId(),
         defaults.clusterName(), defaults.loadBalancers(), defaults.requestModifier(), Set.of(namespace));
     Operator operator = Operators.create(client, settings, overrider -> {});
     operator.start();
     return new InJvmOperator(client, operator);
-  }
-
-  static void createNamespace(KubernetesClient client, String namespace) {
-    client.namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-        .serverSideApply();
   }
 
   KubernetesClient client() {

@@ -1,5 +1,6 @@
 package io.northflankjob.operator.e2e;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -108,6 +109,58 @@ public final class LocalCluster implements AutoCloseable {
 
   /** A new client with the cluster admin's credentials; the caller closes it. */
   public KubernetesClient newClient() {
+    return newClient(kubeconfig);
+  }
+
+  /** Creates a namespace (as the admin), with the given labels. */
+  public void createNamespace(String namespace, Map<String, String> labels) {
+    try (KubernetesClient client = newClient()) {
+      client.namespaces().resource(new NamespaceBuilder()
+              .withNewMetadata().withName(namespace).withLabels(labels).endMetadata()
+              .build())
+          .create();
+    }
+  }
+
+  /**
+   * A kubeconfig with the credentials of a service account: a token from the TokenRequest API,
+   * as a pod running under that account gets one, and nothing of the admin's.
+   */
+  public Path serviceAccountKubeconfig(String namespace, String serviceAccount) {
+    String token = kubectl("create", "token", serviceAccount, "-n", namespace, "--duration=1h")
+        .orFail().stdout().strip();
+    try (KubernetesClient admin = newClient()) {
+      Config config = admin.getConfiguration();
+      String kubeconfigYaml = String.join("\n",
+          "apiVersion: v1",
+          "kind: Config",
+          "clusters:",
+          "- name: local",
+          "  cluster:",
+          "    server: " + config.getMasterUrl(),
+          "    certificate-authority-data: " + config.getCaCertData(),
+          "users:",
+          "- name: " + serviceAccount,
+          "  user:",
+          "    token: " + token,
+          "contexts:",
+          "- name: " + serviceAccount,
+          "  context:",
+          "    cluster: local",
+          "    user: " + serviceAccount,
+          "    namespace: " + namespace,
+          "current-context: " + serviceAccount,
+          "");
+      Path file = toolHome.resolve(namespace + "-" + serviceAccount + ".kubeconfig");
+      Files.writeString(file, kubeconfigYaml);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A new client with the credentials of the given kubeconfig; the caller closes it. */
+  public KubernetesClient newClient(Path kubeconfig) {
     try {
       return new KubernetesClientBuilder()
           .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))

@@ -12,6 +12,7 @@ import io.northflankjob.operator.api.v1alpha1.RunStatus;
 import io.northflankjob.operator.status.IsoTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class RunsE2E {
 
   @BeforeAll
   static void startOperator(LocalCluster cluster) {
+    cluster.createNamespace("e2e-runs", Map.of());
     operator = InJvmOperator.start(cluster.newClient(), "e2e-runs");
     namespace = new Namespace(operator.client(), "e2e-runs");
   }
@@ -121,6 +123,31 @@ class RunsE2E {
         assertThat(namespace.podsOfRun("stuck-1")).map(Pod::getStatus)
             .noneMatch(pod -> "Running".equals(pod.getPhase()) || "Pending".equals(pod.getPhase())));
     assertThat(single(namespace.jobsOfRun("stuck-1")).getStatus().getActive()).isIn(null, 0);
+  }
+
+  @Test
+  void cliStartRunWithWaitExitsZeroWhenTheRunSucceeds(LocalCluster cluster) {
+    namespace.create(TestJobs.manual(namespace.name(), "cli-ok"));
+
+    ExternalCommand.Result started = OperatorJar.cli(cluster, Duration.ofSeconds(150),
+        "start", "run", "cli-ok", "-n", namespace.name(), "--name", "cli-ok-1", "--wait", "--timeout", "120s");
+
+    assertThat(started.exitCode()).as(started.describe()).isZero();
+    assertThat(started.stdout()).contains("\"runName\"").contains("cli-ok-1");
+    assertThat(statusOf("cli-ok-1").status).isEqualTo(RunStatus.SUCCESS);
+    assertThat(namespace.jobsOfRun("cli-ok-1")).hasSize(1);
+  }
+
+  @Test
+  void cliStartRunWithWaitExitsOneWhenTheRunFails(LocalCluster cluster) {
+    namespace.create(TestJobs.tagged(TestJobs.manual(namespace.name(), "cli-fail"), TestJobs.FAIL));
+
+    ExternalCommand.Result started = OperatorJar.cli(cluster, Duration.ofSeconds(150),
+        "start", "run", "cli-fail", "-n", namespace.name(), "--name", "cli-fail-1", "--wait", "--timeout", "120s");
+
+    assertThat(started.exitCode()).as(started.describe()).isEqualTo(1);
+    assertThat(started.stderr()).contains("BackoffLimitExceeded");
+    assertThat(statusOf("cli-fail-1").status).isEqualTo(RunStatus.FAILED);
   }
 
   private static NorthflankJobRunStatus statusOf(String runName) {

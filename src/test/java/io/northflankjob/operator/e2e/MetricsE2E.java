@@ -1,0 +1,106 @@
+package io.northflankjob.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
+import io.northflankjob.operator.api.v1alpha1.RunSummary;
+import io.northflankjob.operator.api.v1alpha1.RunStatus;
+import io.northflankjob.operator.api.v1alpha1.Settings.Cron.ConcurrencyPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What the operator process serves on its metrics port while it works. */
+@ExtendWith(LocalClusterExtension.class)
+class MetricsE2E {
+
+  private static final String NAMESPACE = "e2e-metrics";
+  private static final String IN_NAMESPACE = "namespace=\"" + NAMESPACE + "\"";
+  private static final String RUNS = "kind=\"NorthflankJobRun\"";
+
+  private static Namespace namespace;
+  private static OperatorProcess operator;
+
+  @BeforeAll
+  static void startOperator(LocalCluster cluster) {
+    cluster.createNamespace(NAMESPACE, Map.of());
+    namespace = new Namespace(cluster.newClient(), NAMESPACE);
+    operator = OperatorProcess.start(cluster, "operator-metrics", Map.of("NF_WATCH_NAMESPACES", NAMESPACE));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+    if (namespace != null) {
+      namespace.client().close();
+    }
+  }
+
+  @Test
+  void reconcileAndRunCountersFollowTheWork() {
+    await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+        .untilAsserted(() -> assertThat(operator.get("readyz")).isNotNull());
+    ScrapedMetrics before = scrape();
+    assertThat(before.sum("northflank_job_runs_started_total", IN_NAMESPACE)).isZero();
+
+    // A job run by hand twice (one run fails), and a cron job the schedule runs.
+    namespace.create(TestJobs.manual(NAMESPACE, "counted"));
+    namespace.create(TestJobs.tagged(TestJobs.manual(NAMESPACE, "counted-failing"), TestJobs.FAIL));
+    namespace.create(TestJobs.cron(NAMESPACE, "counted-cron", "* * * * *", ConcurrencyPolicy.Forbid));
+    namespace.create(TestJobs.run(NAMESPACE, "counted-1", "counted"));
+    namespace.create(TestJobs.run(NAMESPACE, "counted-failing-1", "counted-failing"));
+    awaitConcluded("counted-1", RunStatus.SUCCESS);
+    awaitConcluded("counted-failing-1", RunStatus.FAILED);
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      ScrapedMetrics after = scrape();
+      // The Java Operator SDK's counters moved with the work.
+      assertThat(after.sum("operator_sdk_reconciliations_started_total", RUNS))
+          .isGreaterThan(before.sum("operator_sdk_reconciliations_started_total", RUNS));
+      assertThat(after.sum("operator_sdk_reconciliations_success_total", RUNS))
+          .isGreaterThan(before.sum("operator_sdk_reconciliations_success_total", RUNS));
+      assertThat(after.sum("operator_sdk_controllers_execution_reconcile_success_total", "controller=\"northflankjob\""))
+          .isGreaterThan(before.sum("operator_sdk_controllers_execution_reconcile_success_total", "controller=\"northflankjob\""));
+      assertThat(after.has("operator_sdk_events_received_total")).isTrue();
+      // Each run counted once, by outcome.
+      assertThat(after.sum("northflank_job_runs_started_total", IN_NAMESPACE)).isEqualTo(2.0);
+      assertThat(after.sum("northflank_job_runs_succeeded_total", IN_NAMESPACE)).isEqualTo(1.0);
+      assertThat(after.sum("northflank_job_runs_failed_total", IN_NAMESPACE)).isEqualTo(1.0);
+    });
+
+    // The scheduled run counts too, once.
+    RunSummary scheduled = await().atMost(Duration.ofSeconds(100)).until(() -> {
+      var job = namespace.job("counted-cron");
+      return job == null || job.getStatus() == null ? null : job.getStatus().lastRun;
+    }, run -> run != null && run.status == RunStatus.SUCCESS);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      ScrapedMetrics after = scrape();
+      List<Job> scheduledRuns = namespace.jobsOf("counted-cron");
+      long succeeded = scheduledRuns.stream()
+          .filter(job -> job.getStatus() != null && Integer.valueOf(1).equals(job.getStatus().getSucceeded()))
+          .count();
+      assertThat(succeeded).as("scheduled runs that succeeded, %s among them", scheduled.runName).isPositive();
+      assertThat(after.sum("northflank_job_runs_started_total", IN_NAMESPACE))
+          .isEqualTo(2.0 + scheduledRuns.size());
+      assertThat(after.sum("northflank_job_runs_succeeded_total", IN_NAMESPACE)).isEqualTo(1.0 + succeeded);
+    });
+  }
+
+  private static ScrapedMetrics scrape() {
+    return new ScrapedMetrics(operator.get("metrics"));
+  }
+
+  private static void awaitConcluded(String runName, RunStatus expected) {
+    NorthflankJobRun run = await().atMost(Duration.ofSeconds(90)).until(() -> namespace.run(runName),
+        r -> r != null && r.getStatus() != null && Boolean.TRUE.equals(r.getStatus().concluded));
+    assertThat(run.getStatus().status).isEqualTo(expected);
+  }
+}

@@ -8,6 +8,7 @@ JAR := target/northflank-job-operator.jar
 
 -include hack/tools.mk
 -include hack/ops.mk
+-include hack/bench.mk
 
 ##@ General
 .PHONY: help

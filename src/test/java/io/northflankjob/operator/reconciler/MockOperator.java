@@ -74,7 +74,7 @@ final class MockOperator implements AutoCloseable {
 
   /** Waits until one more reconcile of the object than {@code before} has finished. */
   void awaitReconcileAfter(HasMetadata resource, int before) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> reconciles(resource) > before);
+    await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(resource) > before);
   }
 
   /** How many runs in {@link #NAMESPACE} the operator counted: started, succeeded or failed. */

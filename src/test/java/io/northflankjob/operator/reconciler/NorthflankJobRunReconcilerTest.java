@@ -72,7 +72,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("migrate-001", "Complete", null);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       NorthflankJobRun done = stored("migrate-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.SUCCESS);
       assertThat(done.getStatus().concluded).isTrue();
@@ -97,7 +97,7 @@ class NorthflankJobRunReconcilerTest {
     NorthflankJob job = client.resource(cronJob("counted", "0 3 * * *")).create();
     NorthflankJobRun run = client.resource(run("counted-by-hand", "counted")).create();
     // Generous waits: the first reconciles of a fresh operator can be slow on a busy machine.
-    await().atMost(Duration.ofSeconds(30)).until(() -> operator.runs("started") == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 1);
     complete("counted-by-hand", "Complete", null);
     // A Job as the CronJob makes one.
     client.resource(new JobBuilder()
@@ -107,11 +107,11 @@ class NorthflankJobRunReconcilerTest {
         .endMetadata()
         .withNewSpec().withBackoffLimit(1).endSpec()
         .build()).create();
-    await().atMost(Duration.ofSeconds(30)).until(() -> operator.runs("started") == 2);
+    await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 2);
     complete("counted-28595520", "Failed", "DeadlineExceeded");
 
     // Both controllers have seen both runs conclude.
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(stored("counted-by-hand").get().getStatus().status).isEqualTo(RunStatus.SUCCESS);
       NorthflankJob seen = client.resource(job).get();
       assertThat(seen.getStatus().lastRun).isNotNull();
@@ -161,7 +161,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("report-001", "Failed", "BackoffLimitExceeded");
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       NorthflankJobRun done = stored("report-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.FAILED);
       assertThat(done.getStatus().reason).isEqualTo("BackoffLimitExceeded");
@@ -202,7 +202,7 @@ class NorthflankJobRunReconcilerTest {
     NorthflankJobRun run = client.resource(run("once-001", "once")).create();
     awaitJob("once-001");
     complete("once-001", "Complete", null);
-    await().atMost(Duration.ofSeconds(30)).until(
+    await().atMost(Duration.ofSeconds(60)).until(
         () -> stored("once-001").get().getStatus().status == RunStatus.SUCCESS);
 
     // As a TTL controller or a person would.
@@ -283,7 +283,7 @@ class NorthflankJobRunReconcilerTest {
   }
 
   private Job awaitJob(String name) {
-    return await().atMost(Duration.ofSeconds(30)).until(
+    return await().atMost(Duration.ofSeconds(60)).until(
         () -> client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get(),
         j -> j != null);
   }

@@ -23,8 +23,13 @@ else
 fi
 
 "${KUBECTL}" apply --server-side --force-conflicts -f "${ROOT_DIR}/crds/"
-"${KUBECTL}" wait --for=condition=Established --timeout=60s \
-  crd/northflankjobs.northflank.com crd/northflankjobruns.northflank.com >/dev/null
+# kubectl wait fails outright on a CRD whose status has no conditions yet; ask again.
+for attempt in $(seq 1 30); do
+  "${KUBECTL}" wait --for=condition=Established --timeout=30s \
+    crd/northflankjobs.northflank.com crd/northflankjobruns.northflank.com >/dev/null 2>&1 && break
+  [[ ${attempt} -lt 30 ]] || { echo "error: the CRDs did not become Established" >&2; exit 1; }
+  sleep 1
+done
 
 cat <<MSG
 

@@ -1,5 +1,7 @@
 package io.northflankjob.operator.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -79,8 +81,11 @@ public final class LocalCluster implements AutoCloseable {
       }
       cluster.kubeconfig = Path.of(up.stdout().strip());
       cluster.kubectl("apply", "--server-side", "-f", root.resolve("crds").toString()).orFail();
-      cluster.kubectl("wait", "--for=condition=Established", "--timeout=60s",
-          "crd/northflankjobs.northflank.com", "crd/northflankjobruns.northflank.com").orFail();
+      // kubectl wait fails outright on a CRD whose status has no conditions yet; ask again.
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> cluster
+          .kubectl("wait", "--for=condition=Established", "--timeout=30s",
+              "crd/northflankjobs.northflank.com", "crd/northflankjobruns.northflank.com")
+          .exitCode() == 0);
     } catch (RuntimeException | AssertionError e) {
       cluster.close();
       throw e;

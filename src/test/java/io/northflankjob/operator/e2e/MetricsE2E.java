@@ -46,8 +46,7 @@ class MetricsE2E {
 
   @Test
   void reconcileAndRunCountersFollowTheWork() {
-    await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
-        .untilAsserted(() -> assertThat(operator.get("readyz")).isNotNull());
+    operator.awaitReady(Duration.ofSeconds(180));
     ScrapedMetrics before = scrape();
     assertThat(before.sum("northflank_job_runs_started_total", IN_NAMESPACE)).isZero();
 
@@ -77,7 +76,7 @@ class MetricsE2E {
     });
 
     // The scheduled run counts too, once.
-    RunSummary scheduled = await().atMost(Duration.ofSeconds(100)).until(() -> {
+    RunSummary scheduled = await().atMost(Duration.ofSeconds(150)).until(() -> {
       var job = namespace.job("counted-cron");
       return job == null || job.getStatus() == null ? null : job.getStatus().lastRun;
     }, run -> run != null && run.status == RunStatus.SUCCESS);

@@ -33,8 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CronE2E {
 
   private static final String EVERY_MINUTE = "* * * * *";
-  /** Long enough for the next minute to start and its run to be reported. */
-  private static final Duration FIRST_RUN = Duration.ofSeconds(100);
+  /**
+   * Long enough for the CronJob to be made, the next minute to start and its run to be reported,
+   * also on a busy machine.
+   */
+  private static final Duration FIRST_RUN = Duration.ofSeconds(150);
 
   private static InJvmOperator operator;
   private static Namespace namespace;
@@ -58,6 +61,9 @@ class CronE2E {
         TestJobs.cron(ns, "forbid-overlap", EVERY_MINUTE, ConcurrencyPolicy.Forbid), TestJobs.HANG));
     namespace.create(TestJobs.cron(ns, "to-suspend", EVERY_MINUTE, ConcurrencyPolicy.Allow));
     namespace.create(TestJobs.cron(ns, "to-delete", EVERY_MINUTE, ConcurrencyPolicy.Allow));
+    NorthflankJob suspended = TestJobs.cron(ns, "born-suspended", EVERY_MINUTE, ConcurrencyPolicy.Allow);
+    suspended.getSpec().suspended = true;
+    namespace.create(suspended);
   }
 
   @AfterAll
@@ -141,6 +147,18 @@ class CronE2E {
     // More than a minute: a schedule passes and starts nothing.
     await().during(Duration.ofSeconds(70)).atMost(Duration.ofSeconds(80)).untilAsserted(() ->
         assertThat(names(namespace.jobsOf("to-suspend"))).containsExactlyInAnyOrderElementsOf(before));
+  }
+
+  @Test
+  void aJobCreatedSuspendedStartsNoRun() {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(namespace.cronJob("born-suspended")).map(CronJob::getSpec)
+            .hasValueSatisfying(spec -> assertThat(spec.getSuspend()).isTrue()));
+
+    // More than a minute with a schedule of every minute.
+    await().during(Duration.ofSeconds(70)).atMost(Duration.ofSeconds(80)).untilAsserted(() ->
+        assertThat(namespace.jobsOf("born-suspended")).isEmpty());
+    assertThat(namespace.job("born-suspended").getStatus().lastRun).isNull();
   }
 
   @Test

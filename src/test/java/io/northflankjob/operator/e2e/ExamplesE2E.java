@@ -52,7 +52,7 @@ class ExamplesE2E {
   @MethodSource("examples")
   void exampleBecomesReady(String file, String kind, String name) {
     switch (kind) {
-      case "NorthflankJob" -> await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+      case "NorthflankJob" -> await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
           assertThat(Namespace.ready(namespace.job(name)))
               .hasValueSatisfying(ready -> assertThat(ready.getStatus()).isEqualTo("True")));
       case "NorthflankJobRun" -> {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.reconciler.Operators;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -25,7 +26,9 @@ final class InJvmOperator implements AutoCloseable {
     OperatorSettings defaults = OperatorSettings.defaults();
     OperatorSettings settings = new OperatorSettings(defaults.team(), defaults.clusterId(),
         defaults.clusterName(), defaults.loadBalancers(), defaults.requestModifier(), Set.of(namespace));
-    Operator operator = Operators.create(client, settings, overrider -> {});
+    // Reconciles in flight finish before the client is closed, as the operator's command does.
+    Operator operator = Operators.create(client, settings,
+        overrider -> overrider.withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
     operator.start();
     return new InJvmOperator(client, operator);
   }

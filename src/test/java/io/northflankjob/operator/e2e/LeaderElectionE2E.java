@@ -55,6 +55,7 @@ class LeaderElectionE2E {
 
   @Test
   void whenTheLeaderIsKilledTheOtherTakesOverWithoutStartingARunTwice() throws InterruptedException {
+    operators.forEach(operator -> operator.awaitReady(Duration.ofSeconds(180)));
     namespace.create(TestJobs.manual(NAMESPACE, "work"));
     namespace.create(TestJobs.run(NAMESPACE, "work-before", "work"));
     awaitSuccess("work-before", Duration.ofSeconds(120));

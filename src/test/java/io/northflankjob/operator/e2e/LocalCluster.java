@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class LocalCluster implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
-  /** How long {@code hack/cluster.sh up} may take (its own limit); the process gets a minute more. */
+  /**
+   * How long {@code hack/cluster.sh up} may take: CLUSTER_TIMEOUT seconds, as for the script
+   * itself (default 180). The process gets a minute more, then it is killed.
+   */
   private static final Duration START_TIMEOUT =
-      Duration.ofSeconds(Long.getLong("e2e.cluster.timeout", 180));
+      Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("CLUSTER_TIMEOUT", "180")));
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
   private static final List<String> BINARIES = List.of("etcd", "kube-apiserver",
       "kube-controller-manager", "kube-scheduler", "kubectl", "kwok", "kwokctl", "helm");

@@ -1,5 +1,8 @@
 package io.northflankjob.operator.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -88,6 +91,18 @@ final class OperatorProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Waits until {@code /readyz} answers 200: the informers are synced (with leader election,
+   * also on a replica that waits for the lease). A start on a busy machine may take a while.
+   */
+  void awaitReady(Duration within) {
+    await().atMost(within).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        .untilAsserted(() -> {
+          assertThat(process.isAlive()).as("operator %s is running", identity).isTrue();
+          get("readyz");
+        });
   }
 
   /** SIGKILL: the process ends at once, without giving up its lease or finishing anything. */

@@ -101,28 +101,28 @@ class RunsE2E {
   @Test
   void activeDeadlineEndsHangingRunAsFailed() {
     NorthflankJob hanging = TestJobs.tagged(TestJobs.manual(namespace.name(), "stuck"), TestJobs.HANG);
-    hanging.getSpec().settings.activeDeadlineSeconds = 5L;
+    hanging.getSpec().settings.activeDeadlineSeconds = 10L;
     hanging.getSpec().settings.backoffLimit = 3;
     namespace.create(hanging);
-    namespace.create(TestJobs.run(namespace.name(), "stuck-1", "stuck"));
+    NorthflankJobRunStatus status;
+    try (StatusHistory history = new StatusHistory(namespace, "stuck-1")) {
+      namespace.create(TestJobs.run(namespace.name(), "stuck-1", "stuck"));
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(statusOf("stuck-1")).extracting(s -> s.status).isEqualTo(RunStatus.RUNNING);
-      assertThat(namespace.podsOfRun("stuck-1")).extracting(pod -> pod.getStatus().getPhase())
-          .containsExactly("Running");
-    });
-    NorthflankJobRunStatus status = await().atMost(Duration.ofSeconds(60)).until(
-        () -> statusOf("stuck-1"), s -> s != null && Boolean.TRUE.equals(s.concluded));
+      status = await().atMost(Duration.ofSeconds(90)).until(
+          () -> statusOf("stuck-1"), s -> s != null && Boolean.TRUE.equals(s.concluded));
+      assertThat(history.statuses()).containsExactly(RunStatus.RUNNING, RunStatus.FAILED);
+    }
 
     assertThat(status.status).isEqualTo(RunStatus.FAILED);
     assertThat(status.reason).isEqualTo("DeadlineExceeded");
     assertThat(Duration.between(IsoTime.parse(status.startedAt), IsoTime.parse(status.concludedAt)))
-        .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
-    // The deadline ends the run, not a retry: the hanging pod is stopped and none replaces it.
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    // The deadline ends the run, retries and all: the hanging pod is stopped, none replaces it.
+    Job job = single(namespace.jobsOfRun("stuck-1"));
+    assertThat(job.getStatus().getFailed()).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(namespace.podsOfRun("stuck-1")).map(Pod::getStatus)
             .noneMatch(pod -> "Running".equals(pod.getPhase()) || "Pending".equals(pod.getPhase())));
-    assertThat(single(namespace.jobsOfRun("stuck-1")).getStatus().getActive()).isIn(null, 0);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.northflankjob.operator.cli;
 
+import io.northflankjob.operator.testing.JobFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -249,23 +251,6 @@ class StartRunCommandTest {
   }
 
   private static NorthflankJob manualJob(String name) {
-    NorthflankJob job = new NorthflankJob();
-    job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
-    NorthflankJobSpec spec = new NorthflankJobSpec();
-    spec.name = "Job " + name;
-    spec.tags = List.of();
-    spec.jobType = JobType.MANUAL;
-    spec.disabledCI = false;
-    spec.disabledCD = false;
-    spec.deployment = new Deployment();
-    spec.deployment.external = new External();
-    spec.deployment.external.imagePath = "busybox:1.36";
-    spec.billing = new Billing();
-    spec.billing.deploymentPlan = "nf-compute-10";
-    spec.settings = new Settings();
-    spec.settings.backoffLimit = 0;
-    spec.settings.activeDeadlineSeconds = 600L;
-    job.setSpec(spec);
-    return job;
+    return JobFixtures.manual(NAMESPACE, name);
   }
 }

@@ -1,5 +1,7 @@
 package io.northflankjob.operator.e2e;
 
+import io.northflankjob.operator.testing.JobFixtures;
+
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.northflankjob.operator.api.v1alpha1.Billing;
 import io.northflankjob.operator.api.v1alpha1.Deployment;
@@ -11,8 +13,6 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobSpec;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobSpec.JobType;
 import io.northflankjob.operator.api.v1alpha1.Settings;
 import io.northflankjob.operator.api.v1alpha1.Settings.Cron.ConcurrencyPolicy;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Jobs and runs as a user would write them. On the simulated node a pod succeeds after a second,
@@ -28,21 +28,9 @@ final class TestJobs {
   private TestJobs() {}
 
   static NorthflankJob manual(String namespace, String name) {
-    NorthflankJob job = new NorthflankJob();
-    job.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-    NorthflankJobSpec spec = new NorthflankJobSpec();
-    spec.name = "E2E " + name;
-    spec.tags = new ArrayList<>(List.of("e2e"));
-    spec.jobType = JobType.MANUAL;
-    spec.deployment = new Deployment();
-    spec.deployment.external = new External();
-    spec.deployment.external.imagePath = "busybox:1.36";
-    spec.billing = new Billing();
-    spec.billing.deploymentPlan = "nf-compute-10";
-    spec.settings = new Settings();
-    spec.settings.backoffLimit = 0;
-    spec.settings.activeDeadlineSeconds = 600L;
-    job.setSpec(spec);
+    NorthflankJob job = JobFixtures.manual(namespace, name);
+    job.getSpec().name = "E2E " + name;
+    job.getSpec().tags.add("e2e");
     return job;
   }
 

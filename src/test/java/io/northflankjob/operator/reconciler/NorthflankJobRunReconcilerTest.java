@@ -99,13 +99,14 @@ class NorthflankJobRunReconcilerTest {
     // Generous waits: the first reconciles of a fresh operator can be slow on a busy machine.
     await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 1);
     complete("counted-by-hand", "Complete", null);
-    // A Job as the CronJob makes one.
+    // A Job as the CronJob makes one, started after the run by hand, as the Job controller records.
     client.resource(new JobBuilder()
         .withNewMetadata().withName("counted-28595520").withNamespace(NAMESPACE)
           .addToLabels("app.kubernetes.io/managed-by", "northflank-job-operator")
           .addToLabels("northflank.com/job", "counted")
         .endMetadata()
         .withNewSpec().withBackoffLimit(1).endSpec()
+        .withNewStatus().withStartTime("2024-05-01T11:00:00Z").withActive(1).endStatus()
         .build()).create();
     await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 2);
     complete("counted-28595520", "Failed", "DeadlineExceeded");

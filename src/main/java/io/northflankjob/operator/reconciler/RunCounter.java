@@ -56,8 +56,9 @@ final class RunCounter {
 
   /**
    * Counts the scheduled runs among {@code jobs}, every Job of a NorthflankJob, that {@code before},
-   * the job's status before this reconcile, has not recorded: a Job that neither was running then
-   * nor started after the last run then recorded has been counted already.
+   * the job's status before this reconcile, has not recorded: a Job that runs and was not running
+   * then is new; a concluded Job that neither was running then nor started after the last run then
+   * recorded has been counted already.
    */
   void scheduledRuns(String namespace, NorthflankJobStatus before, Collection<Job> jobs) {
     Set<String> wasRunning = before == null || before.activeRuns == null
@@ -70,7 +71,9 @@ final class RunCounter {
       }
       ObservedRun run = ObservedRun.of(job);
       boolean running = wasRunning.contains(run.name());
-      boolean isNew = !running && !atOrBefore(run, last);
+      // Every running Job is recorded as active, so one that runs and is not recorded is new
+      // whatever its start says; only a concluded one needs the comparison with the last run.
+      boolean isNew = !running && (!run.concluded() || !atOrBefore(run, last));
       if (isNew) {
         metrics.started(namespace);
       }

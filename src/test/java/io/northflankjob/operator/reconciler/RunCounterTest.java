@@ -92,6 +92,23 @@ class RunCounterTest {
   }
 
   @Test
+  void aRunningRunNotRecordedAsActiveIsCountedWhateverItsStart() {
+    // The last run is recorded before the Job controller starts it, so at its creation time; the
+    // next run's start, as its Job reports it, comes earlier than that.
+    Job byHand = byHand("nightly-by-hand", null);
+    byHand.getMetadata().setCreationTimestamp("2024-05-01T10:30:00Z");
+    reconcileJob(byHand);
+    assertThat(job.getStatus().lastRun.runName).isEqualTo("nightly-by-hand");
+
+    Job next = scheduled("nightly-1", "10:00:00");
+    next.getMetadata().setCreationTimestamp("2024-05-01T10:31:00Z");
+    reconcileJob(concluded(byHand, "Complete"), next);
+    reconcileJob(concluded(byHand, "Complete"), concluded(next, "Failed"));
+
+    assertCounts(1, 0, 1);
+  }
+
+  @Test
   void nothingIsCountedAgainAfterARestart() {
     reconcileJob(concluded(scheduled("nightly-1", "10:00:00"), "Complete"),
         scheduled("nightly-2", "11:00:00"));

@@ -5,10 +5,10 @@ SHELL := /usr/bin/env bash
 
 MVN ?= mvn -B -ntp
 JAR := target/northflank-job-operator.jar
-GENERATED_CRDS := target/classes/META-INF/fabric8
 
 -include hack/tools.mk
 -include hack/ops.mk
+-include hack/bench.mk
 
 ##@ General
 .PHONY: help
@@ -21,11 +21,14 @@ build: ## Build the operator jar (target/northflank-job-operator.jar).
 	$(MVN) package -DskipTests
 
 .PHONY: crds
-crds: ## Regenerate the CRDs from the Java classes into crds/.
-	$(MVN) process-classes
-	cp $(GENERATED_CRDS)/northflankjobs.northflank.com-v1.yml crds/northflankjobs.northflank.com.yaml
-	cp $(GENERATED_CRDS)/northflankjobruns.northflank.com-v1.yml crds/northflankjobruns.northflank.com.yaml
+crds: ## Regenerate the CRDs from the Java classes into crds/ and the chart.
+	$(MVN) test -Dtest=CrdsUpToDateTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false
 	$(MAKE) --no-print-directory chart-crds
+
+##@ Run
+.PHONY: run
+run: tools build ## Run the operator: on the current kubeconfig's cluster, else on a local one it starts.
+	BIN_DIR=$(BIN_DIR) KUBECTL=$(KUBECTL) hack/run.sh
 
 ##@ Test
 .PHONY: test

@@ -1,7 +1,10 @@
 package io.northflankjob.operator.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ScopeType;
 
 /** The jar's entry point: the operator and its command-line tools, one subcommand each. */
@@ -12,7 +15,8 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, RenderCommand.class, Main.Get.class, Main.Start.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -23,8 +27,48 @@ public final class Main {
 
   /** The command line with every subcommand, ready to execute. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(ClusterOptions::kubeconfigClient);
   }
+
+  /**
+   * A setting the process cannot start with (a bad environment variable, a port in use) is the
+   * user's to fix: one line that says which, not a stack trace. Anything else is a bug and keeps
+   * its stack trace.
+   */
+  private static int reportBadSetting(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof IllegalArgumentException)) {
+      throw e;
+    }
+    command.getErr().println("error: " + e.getMessage());
+    return 1;
+  }
+
+  /** The command line whose cluster commands ({@code get}, {@code start}) use {@code clients}. */
+  static CommandLine commandLine(Supplier<KubernetesClient> clients) {
+    IFactory defaults = CommandLine.defaultFactory();
+    IFactory factory = new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == ClusterOptions.class
+            ? type.cast(new ClusterOptions(clients))
+            : defaults.create(type);
+      }
+    };
+    return new CommandLine(new Main(), factory)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportBadSetting);
+  }
+
+  /** {@code get <kind>}, as Northflank's CLI reads objects. */
+  @Command(name = "get", description = "Prints an object as Northflank's API returns it.",
+      subcommands = GetJobCommand.class)
+  static final class Get {}
+
+  /** {@code start <what>}, as Northflank's CLI starts runs. */
+  @Command(name = "start", description = "Starts a run of a job.",
+      subcommands = StartRunCommand.class)
+  static final class Start {}
 
   /** The version the jar's manifest carries. */
   static final class Version implements CommandLine.IVersionProvider {

@@ -202,15 +202,9 @@ public final class RenderCommand implements Callable<Integer> {
    * name may be longer than a run's Job may be, so the name is cut to fit.
    */
   static NorthflankJobRun syntheticRun(NorthflankJob job) {
-    String suffix = "-run";
-    String prefix = job.getMetadata().getName();
-    if (prefix.length() + suffix.length() > RunJobManifest.MAX_NAME_LENGTH) {
-      prefix = prefix.substring(0, RunJobManifest.MAX_NAME_LENGTH - suffix.length())
-          .replaceAll("[-.]+$", "");
-    }
     NorthflankJobRun run = new NorthflankJobRun();
     run.setMetadata(new ObjectMetaBuilder()
-        .withName(prefix + suffix)
+        .withName(RunNames.withSuffix(job.getMetadata().getName(), "-run"))
         .withNamespace(job.getMetadata().getNamespace())
         .build());
     run.setSpec(new NorthflankJobRunSpec());

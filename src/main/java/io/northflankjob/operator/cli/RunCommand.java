@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
     try (KubernetesClient client = OperatorClient.create();
         OperatorMonitoring monitoring = OperatorMonitoring.create()) {
       Operator operator = Operators.create(client, settingsOptions.toSettings(),
-          overrider -> {
+          monitoring.runMetrics(), overrider -> {
             overrider.withMetrics(monitoring.josdkMetrics()).withReconciliationTerminationTimeout(GRACE);
             LeaderElection.configuration(ops).ifPresent(overrider::withLeaderElectionConfiguration);
           });

@@ -66,8 +66,10 @@ final class JobTemplate {
   }
 
   private static Container container(Workload workload, OperatorSettings settings) {
+    // An empty value is left out, as the API server stores it; applying "" would claim a field
+    // the stored object does not have, and server-side apply would never see the two as equal.
     List<EnvVar> env = workload.env().entrySet().stream()
-        .map(e -> new EnvVar(e.getKey(), e.getValue(), null))
+        .map(e -> new EnvVar(e.getKey(), "".equals(e.getValue()) ? null : e.getValue(), null))
         .toList();
     return new ContainerBuilder()
         .withName(CONTAINER_NAME)

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,13 @@ public final class OpsServer implements AutoCloseable {
   public static OpsServer start(
       int port, PrometheusMeterRegistry registry, BooleanSupplier live, BooleanSupplier ready)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 0);
+    } catch (BindException e) {
+      throw new IllegalArgumentException(
+          "port " + port + " is in use; set NF_METRICS_PORT to a free port", e);
+    }
     server.createContext("/metrics", exchange -> serveMetrics(exchange, registry));
     server.createContext("/healthz", exchange -> serveCheck(exchange, "/healthz", live));
     server.createContext("/readyz", exchange -> serveCheck(exchange, "/readyz", ready));

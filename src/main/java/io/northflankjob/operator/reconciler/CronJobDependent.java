@@ -3,7 +3,7 @@ package io.northflankjob.operator.reconciler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher.Result;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -39,16 +39,12 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
     return CronJobManifest.of(job, settings);
   }
 
-  /**
-   * Compares as JOSDK does, with the desired quantities spelled as the API server stored them:
-   * otherwise every reconcile, and every restart, would apply the CronJob again.
-   */
+  // Compared in the form the API server stored the CronJob, so that a quantity it rewrote
+  // (1024Mi as 1Gi) does not make every event apply the CronJob again.
   @Override
-  public Result<CronJob> match(CronJob actual, CronJob desired, NorthflankJob job,
-      Context<NorthflankJob> context) {
-    return super.match(actual,
-        StoredQuantities.alignedWith(desired, actual, context.getClient().getKubernetesSerialization()),
-        job, context);
+  public Matcher.Result<CronJob> match(
+      CronJob actual, CronJob desired, NorthflankJob job, Context<NorthflankJob> context) {
+    return super.match(actual, StoredForm.of(desired, actual), job, context);
   }
 
   // The CronJob takes the job's name; saying so spares computing the desired object (which a

@@ -20,6 +20,7 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobSpec.JobType;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobStatus;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.desired.JobLabels;
+import io.northflankjob.operator.ops.RunMetrics;
 import io.northflankjob.operator.status.JobStatuses;
 import io.northflankjob.operator.status.Reasons;
 import io.northflankjob.operator.validation.JobValidator;
@@ -52,13 +53,16 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
   private final Clock clock;
   private final EventRecorder events;
   private final CronJobDependent cronJob;
+  private final RunCounter runCounter;
   private volatile InformerEventSource<Job, NorthflankJob> jobs;
 
-  public NorthflankJobReconciler(OperatorSettings settings, Clock clock) {
+  /** @param runMetrics counts the runs the job's CronJob starts (see {@link RunCounter}) */
+  public NorthflankJobReconciler(OperatorSettings settings, Clock clock, RunMetrics runMetrics) {
     this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
     this.cronJob = new CronJobDependent(settings, clock);
+    this.runCounter = new RunCounter(runMetrics);
   }
 
   @Override
@@ -100,11 +104,14 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
         problems = List.of(unrunnable.getMessage());
       }
     }
+    List<Job> runs = jobsOf(job);
+    NorthflankJobStatus before = job.getStatus();
     NorthflankJobStatus status = JobStatuses.compute(job, settings,
-        context.getSecondaryResource(CronJob.class).orElse(null), jobsOf(job), problems,
+        context.getSecondaryResource(CronJob.class).orElse(null), runs, problems,
         clock.instant());
-    notes.addAll(StatusEvents.forJob(job.getStatus(), status));
+    notes.addAll(StatusEvents.forJob(before, status));
     StatusPatch.writeIfChanged(job, status, context);
+    runCounter.scheduledRuns(job.getMetadata().getNamespace(), before, runs);
     events.record(context.getClient(), job, notes);
     return UpdateControl.noUpdate();
   }

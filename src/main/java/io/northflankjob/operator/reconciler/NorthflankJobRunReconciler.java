@@ -21,6 +21,7 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJob;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunStatus;
 import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.ops.RunMetrics;
 import io.northflankjob.operator.status.Reasons;
 import io.northflankjob.operator.status.RunStatuses;
 import io.northflankjob.operator.validation.RunValidator;
@@ -53,12 +54,15 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   private final Clock clock;
   private final EventRecorder events;
   private final RunJobDependent runJob;
+  private final RunCounter runCounter;
 
-  public NorthflankJobRunReconciler(OperatorSettings settings, Clock clock) {
+  /** @param runMetrics counts the runs started by hand (see {@link RunCounter}) */
+  public NorthflankJobRunReconciler(OperatorSettings settings, Clock clock, RunMetrics runMetrics) {
     this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
     this.runJob = new RunJobDependent(settings, clock);
+    this.runCounter = new RunCounter(runMetrics);
   }
 
   @Override
@@ -122,8 +126,10 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
     }
     NorthflankJobRunStatus status = RunStatuses.compute(current, job.isPresent(), problems,
         context.getSecondaryResource(Job.class).orElse(null), clock.instant());
-    notes.addAll(StatusEvents.forRun(current.getStatus(), status));
+    NorthflankJobRunStatus before = current.getStatus();
+    notes.addAll(StatusEvents.forRun(before, status));
     StatusPatch.writeIfChanged(current, status, context);
+    runCounter.handRun(current.getMetadata().getNamespace(), before, status);
     events.record(context.getClient(), current, notes);
     return UpdateControl.noUpdate();
   }

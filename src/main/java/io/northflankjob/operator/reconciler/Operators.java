@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.ops.RunMetrics;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -22,7 +24,9 @@ public final class Operators {
   }
 
   /**
-   * Creates the operator without starting it.
+   * Creates the operator without starting it; the runs it counts go to a registry of their own
+   * that nothing reads. The operator's command passes its {@link RunMetrics} to
+   * {@link #create(KubernetesClient, OperatorSettings, RunMetrics, Consumer)} instead.
    *
    * @param configuration further JOSDK settings, applied after the operator's own
    */
@@ -30,13 +34,29 @@ public final class Operators {
       KubernetesClient client,
       OperatorSettings settings,
       Consumer<ConfigurationServiceOverrider> configuration) {
+    return create(client, settings, new RunMetrics(new SimpleMeterRegistry()), configuration);
+  }
+
+  /**
+   * Creates the operator without starting it.
+   *
+   * @param runMetrics counts every run once: the NorthflankJobRun controller counts runs started
+   *     by hand, the NorthflankJob controller the runs CronJobs start
+   * @param configuration further JOSDK settings, applied after the operator's own
+   */
+  public static Operator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      RunMetrics runMetrics,
+      Consumer<ConfigurationServiceOverrider> configuration) {
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client).withCloseClientOnStop(false);
       configuration.accept(overrider);
     });
     Clock clock = Clock.systemUTC();
-    operator.register(new NorthflankJobReconciler(settings, clock), informer(settings));
-    operator.register(new NorthflankJobRunReconciler(settings, clock), informer(settings));
+    operator.register(new NorthflankJobReconciler(settings, clock, runMetrics), informer(settings));
+    operator.register(
+        new NorthflankJobRunReconciler(settings, clock, runMetrics), informer(settings));
     return operator;
   }
 

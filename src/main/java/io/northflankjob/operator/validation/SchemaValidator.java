@@ -31,13 +31,13 @@ import java.util.stream.StreamSupport;
  * the OpenAPI rules (types, enums, patterns, bounds, required fields), the CEL rules in
  * {@code x-kubernetes-validations}, and unknown fields, which the API server drops or refuses.
  *
- * <p>The schema comes from the CRD the build generates from the API classes
- * ({@code META-INF/fabric8/<plural>.<group>-v1.yml} on the classpath, the same file as
- * {@code crds/}), so the rules have one source. Each problem reads {@code field: what is allowed}.
+ * <p>The schema comes from the CRD generated from the API classes and checked in under
+ * {@code crds/}, which the jar carries as {@code META-INF/crds/<plural>.<group>.yaml}, so the
+ * rules have one source. Each problem reads {@code field: what is allowed}.
  */
 public final class SchemaValidator {
 
-  private static final String CRD_RESOURCE = "/META-INF/fabric8/%s-v1.yml";
+  private static final String CRD_RESOURCE = "/META-INF/crds/%s.yaml";
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** What Kubernetes requires of every object's name: an RFC 1123 subdomain. */

@@ -387,6 +387,16 @@ class CronJobManifestTest {
   }
 
   @Test
+  void anEmptyValueIsLeftOutAsTheApiServerStoresIt() {
+    NorthflankJob job = Fixtures.cronJob();
+    job.getSpec().runtimeEnvironment = Map.of("EMPTY", "", "FULL", "x");
+
+    Container container = container(CronJobManifest.of(job, FULL_REQUESTS));
+
+    assertThat(container.getEnv()).containsExactly(new EnvVar("EMPTY", null, null), new EnvVar("FULL", "x", null));
+  }
+
+  @Test
   void noRuntimeEnvironmentNoEnv() {
     assertThat(container(CronJobManifest.of(Fixtures.cronJob(), FULL_REQUESTS)).getEnv()).isEmpty();
   }

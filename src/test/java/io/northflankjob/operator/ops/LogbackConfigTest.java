@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
-/** The shipped logback.xml, configured into a context of its own with the given variables. */
+/** The shipped logback.xml, configured into a context of its own with the given variables; it logs to standard error. */
 class LogbackConfigTest {
 
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final PrintStream originalOut = System.out;
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final PrintStream originalErr = System.err;
   private LoggerContext context;
 
   @AfterEach
@@ -29,7 +29,7 @@ class LogbackConfigTest {
     if (context != null) {
       context.stop();
     }
-    System.setOut(originalOut);
+    System.setErr(originalErr);
   }
 
   @Test
@@ -76,7 +76,7 @@ class LogbackConfigTest {
   }
 
   private Logger configure(Map<String, String> variables) throws JoranException {
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     context = new LoggerContext();
     // The adapter behind org.slf4j.MDC, so the MDC entries put below reach this context.
     context.setMDCAdapter(MDC.getMDCAdapter());
@@ -96,6 +96,6 @@ class LogbackConfigTest {
   }
 
   private String output() {
-    return stdout.toString(StandardCharsets.UTF_8);
+    return stderr.toString(StandardCharsets.UTF_8);
   }
 }

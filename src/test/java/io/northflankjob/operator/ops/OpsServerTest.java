@@ -1,6 +1,7 @@
 package io.northflankjob.operator.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +48,13 @@ class OpsServerTest {
         .contains("northflank_job_runs_started_total{namespace=\"team-a\"} 2.0")
         .contains("northflank_job_runs_failed_total{namespace=\"team-b\"} 1.0")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void aPortInUseIsReportedAsASettingToChange() {
+    assertThatThrownBy(() -> OpsServer.start(server.port(), monitoring.registry(), live::get, ready::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("port " + server.port() + " is in use; set NF_METRICS_PORT to a free port");
   }
 
   @Test

@@ -9,7 +9,10 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.ops.RunMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,13 +40,15 @@ final class MockOperator implements AutoCloseable {
 
   final KubernetesMockServer server;
   final KubernetesClient client;
+  /** Where the operator counts runs: see {@link #runs(String)}. */
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final Operator operator;
   private final Map<String, AtomicInteger> reconciled = new ConcurrentHashMap<>();
 
   private MockOperator(KubernetesMockServer server, KubernetesClient client) {
     this.server = server;
     this.client = client;
-    this.operator = Operators.create(client, SETTINGS, overrider -> overrider
+    this.operator = Operators.create(client, SETTINGS, new RunMetrics(meters), overrider -> overrider
         .withUseSSAToPatchPrimaryResource(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withMetrics(new Metrics() {
@@ -69,7 +74,13 @@ final class MockOperator implements AutoCloseable {
 
   /** Waits until one more reconcile of the object than {@code before} has finished. */
   void awaitReconcileAfter(HasMetadata resource, int before) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> reconciles(resource) > before);
+    await().atMost(Duration.ofSeconds(60)).until(() -> reconciles(resource) > before);
+  }
+
+  /** How many runs in {@link #NAMESPACE} the operator counted: started, succeeded or failed. */
+  double runs(String outcome) {
+    Counter counter = meters.find("northflank.job.runs." + outcome).tag("namespace", NAMESPACE).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /** Every request the server got since the last call. */

@@ -105,7 +105,7 @@ class NorthflankJobReconcilerTest {
       return c;
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
         cronJobs().withName("edited").get().getSpec().getSchedule()).isEqualTo("0 3 * * *"));
     await().untilAsserted(
         () -> assertThat(operator.eventReasons(job)).containsExactly("Created", "Updated"));
@@ -162,7 +162,7 @@ class NorthflankJobReconcilerTest {
     });
 
     awaitReady("switch", "Manual");
-    await().atMost(Duration.ofSeconds(10))
+    await().atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(cronJobs().withName("switch").get()).isNull());
     await().untilAsserted(
         () -> assertThat(operator.eventReasons(job)).containsExactly("Created", "Deleted"));
@@ -206,7 +206,7 @@ class NorthflankJobReconcilerTest {
     NorthflankJob job = client.resource(cronJob("failing", "0 3 * * *")).create();
 
     // The error status passes when JOSDK's retry succeeds; the Warning event stays.
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(operator.events(job))
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(operator.events(job))
         .filteredOn(e -> e.getReason().equals("ReconcileError"))
         .singleElement()
         .satisfies(e -> {
@@ -231,7 +231,7 @@ class NorthflankJobReconcilerTest {
   }
 
   private CronJob awaitCronJob(String name) {
-    return await().atMost(Duration.ofSeconds(10))
+    return await().atMost(Duration.ofSeconds(60))
         .until(() -> cronJobs().withName(name).get(), c -> c != null);
   }
 

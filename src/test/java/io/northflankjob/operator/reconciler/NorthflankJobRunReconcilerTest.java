@@ -22,6 +22,7 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.api.v1alpha1.RunStatus;
 import io.northflankjob.operator.status.Conditions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("migrate-001", "Complete", null);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       NorthflankJobRun done = stored("migrate-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.SUCCESS);
       assertThat(done.getStatus().concluded).isTrue();
@@ -89,6 +90,46 @@ class NorthflankJobRunReconcilerTest {
     });
     await().untilAsserted(() -> assertThat(operator.eventReasons(job)).contains("RunSucceeded"));
     assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).hasSize(1);
+  }
+
+  @Test
+  void eachRunIsCountedOnceWhicheverControllerSeesIt() {
+    NorthflankJob job = client.resource(cronJob("counted", "0 3 * * *")).create();
+    NorthflankJobRun run = client.resource(run("counted-by-hand", "counted")).create();
+    // Generous waits: the first reconciles of a fresh operator can be slow on a busy machine.
+    await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 1);
+    complete("counted-by-hand", "Complete", null);
+    // A Job as the CronJob makes one, started after the run by hand, as the Job controller records.
+    client.resource(new JobBuilder()
+        .withNewMetadata().withName("counted-28595520").withNamespace(NAMESPACE)
+          .addToLabels("app.kubernetes.io/managed-by", "northflank-job-operator")
+          .addToLabels("northflank.com/job", "counted")
+        .endMetadata()
+        .withNewSpec().withBackoffLimit(1).endSpec()
+        .withNewStatus().withStartTime("2024-05-01T11:00:00Z").withActive(1).endStatus()
+        .build()).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> operator.runs("started") == 2);
+    complete("counted-28595520", "Failed", "DeadlineExceeded");
+
+    // Both controllers have seen both runs conclude.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(stored("counted-by-hand").get().getStatus().status).isEqualTo(RunStatus.SUCCESS);
+      NorthflankJob seen = client.resource(job).get();
+      assertThat(seen.getStatus().lastRun).isNotNull();
+      assertThat(seen.getStatus().activeRuns).isEmpty();
+    });
+    // More reconciles of both change nothing; an edit of the run's Job wakes both up.
+    int jobReconciles = operator.reconciles(job);
+    int runReconciles = operator.reconciles(run);
+    client.batch().v1().jobs().inNamespace(NAMESPACE).withName("counted-by-hand").edit(j -> {
+      j.getMetadata().getAnnotations().put("example.com/note", "hello");
+      return j;
+    });
+    operator.awaitReconcileAfter(job, jobReconciles);
+    operator.awaitReconcileAfter(run, runReconciles);
+
+    assertThat(List.of(operator.runs("started"), operator.runs("succeeded"), operator.runs("failed")))
+        .containsExactly(2.0, 1.0, 1.0);
   }
 
   @Test
@@ -121,7 +162,7 @@ class NorthflankJobRunReconcilerTest {
 
     complete("report-001", "Failed", "BackoffLimitExceeded");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       NorthflankJobRun done = stored("report-001").get();
       assertThat(done.getStatus().status).isEqualTo(RunStatus.FAILED);
       assertThat(done.getStatus().reason).isEqualTo("BackoffLimitExceeded");
@@ -162,7 +203,7 @@ class NorthflankJobRunReconcilerTest {
     NorthflankJobRun run = client.resource(run("once-001", "once")).create();
     awaitJob("once-001");
     complete("once-001", "Complete", null);
-    await().atMost(Duration.ofSeconds(10)).until(
+    await().atMost(Duration.ofSeconds(60)).until(
         () -> stored("once-001").get().getStatus().status == RunStatus.SUCCESS);
 
     // As a TTL controller or a person would.
@@ -243,7 +284,7 @@ class NorthflankJobRunReconcilerTest {
   }
 
   private Job awaitJob(String name) {
-    return await().atMost(Duration.ofSeconds(10)).until(
+    return await().atMost(Duration.ofSeconds(60)).until(
         () -> client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get(),
         j -> j != null);
   }

@@ -1,5 +1,7 @@
 package io.northflankjob.operator.reconciler;
 
+import io.northflankjob.operator.testing.JobFixtures;
+
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.northflankjob.operator.api.v1alpha1.Billing;
 import io.northflankjob.operator.api.v1alpha1.Deployment;
@@ -10,7 +12,6 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunSpec;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobSpec;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobSpec.JobType;
 import io.northflankjob.operator.api.v1alpha1.Settings;
-import java.util.List;
 
 /** Jobs and runs as a user would apply them, with the CRD's defaults filled in. */
 final class ReconcilerFixtures {
@@ -27,24 +28,9 @@ final class ReconcilerFixtures {
   }
 
   static NorthflankJob manualJob(String name) {
-    NorthflankJob job = new NorthflankJob();
-    job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(MockOperator.NAMESPACE).build());
-    NorthflankJobSpec spec = new NorthflankJobSpec();
-    spec.name = "Job " + name;
-    spec.tags = List.of("nightly");
-    spec.jobType = JobType.MANUAL;
-    spec.disabledCI = false;
-    spec.disabledCD = false;
-    spec.suspended = false;
-    spec.deployment = new Deployment();
-    spec.deployment.external = new External();
-    spec.deployment.external.imagePath = "busybox:1.36";
-    spec.billing = new Billing();
-    spec.billing.deploymentPlan = "nf-compute-10";
-    spec.settings = new Settings();
-    spec.settings.backoffLimit = 1;
-    spec.settings.activeDeadlineSeconds = 600L;
-    job.setSpec(spec);
+    NorthflankJob job = JobFixtures.manual(MockOperator.NAMESPACE, name);
+    job.getSpec().tags.add("nightly");
+    job.getSpec().settings.backoffLimit = 1;
     return job;
   }
 

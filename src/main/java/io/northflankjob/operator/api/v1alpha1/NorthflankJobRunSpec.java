@@ -17,10 +17,8 @@ public class NorthflankJobRunSpec {
   @JsonPropertyDescription("Name of the NorthflankJob (in the same namespace) to run.")
   public String jobName;
 
-  @Size(max = 200)
-  @ValidationRule(
-      value = "self.all(k, k.size() <= 253 && k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))",
-      message = "runtimeEnvironment names must be letters, digits, '_', '-' or '.', not start with a digit, and be at most 253 characters")
+  @Size(max = RuntimeEnvironmentRules.MAX_VARIABLES)
+  @ValidationRule(value = RuntimeEnvironmentRules.NAMES_RULE, message = RuntimeEnvironmentRules.NAMES_MESSAGE)
   @JsonPropertyDescription("Environment variables for this run; they are merged over the job's runtimeEnvironment.")
   public Map<String, String> runtimeEnvironment;
 

@@ -82,10 +82,8 @@ public class NorthflankJobSpec {
   @JsonPropertyDescription("Job settings")
   public Settings settings;
 
-  @Size(max = 200)
-  @ValidationRule(
-      value = "self.all(k, k.size() <= 253 && k.matches('^[-._a-zA-Z][-._a-zA-Z0-9]*$'))",
-      message = "runtimeEnvironment names must be letters, digits, '_', '-' or '.', not start with a digit, and be at most 253 characters")
+  @Size(max = RuntimeEnvironmentRules.MAX_VARIABLES)
+  @ValidationRule(value = RuntimeEnvironmentRules.NAMES_RULE, message = RuntimeEnvironmentRules.NAMES_MESSAGE)
   @JsonPropertyDescription("Environment variables set in the job's container, as name and value.")
   public Map<String, String> runtimeEnvironment;
 }

@@ -1,0 +1,35 @@
+package io.northflankjob.operator.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The operator's jar, as a user runs it: {@code java -jar target/northflank-job-operator.jar}. */
+final class OperatorJar {
+
+  private OperatorJar() {}
+
+  /** {@code java -jar <jar> args...}. */
+  static List<String> command(LocalCluster cluster, String... args) {
+    Path jar = cluster.root().resolve("target/northflank-job-operator.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing; `mvn -Pe2e verify` builds it before the tests");
+    }
+    // Only the quick compiler and the serial collector: these processes live for a minute or two
+    // next to a whole cluster on a busy machine, and start much faster so.
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Runs a command of the CLI to its end against the cluster, as the cluster admin. */
+  static ExternalCommand.Result cli(LocalCluster cluster, Duration timeout, String... args) {
+    return ExternalCommand.run(cluster.root(), Map.of("KUBECONFIG", cluster.kubeconfig().toString()),
+        timeout, command(cluster, args));
+  }
+}

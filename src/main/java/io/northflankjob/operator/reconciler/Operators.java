@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.ops.RunMetrics;
+import io.northflankjob.operator.validation.SchemaValidator;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -49,6 +50,10 @@ public final class Operators {
       OperatorSettings settings,
       RunMetrics runMetrics,
       Consumer<ConfigurationServiceOverrider> configuration) {
+    // The CRDs' schemas and rules, which every reconcile validates against, are loaded now: a
+    // jar that cannot load them fails at start, and the first reconciles do not wait for them.
+    SchemaValidator.forJobs();
+    SchemaValidator.forRuns();
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client).withCloseClientOnStop(false);
       configuration.accept(overrider);

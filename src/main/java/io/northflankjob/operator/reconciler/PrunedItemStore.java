@@ -2,9 +2,6 @@ package io.northflankjob.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -18,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * An informer's store that keeps less of each object: not its managedFields, which record every
  * field of every manager and are most of what a cached object weighs, beyond what the operator
- * reads. The object is pruned as the informer stores it; every reader of the cache sees it
- * pruned.
+ * reads, nor the empty collections the model starts with ({@link CompactModel}). The object is
+ * pruned as the informer stores it; every reader of the cache sees it pruned.
  */
 final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
 
@@ -62,27 +59,6 @@ final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
   }
 
   /**
-   * A store that keeps only who each object is (name, namespace, uid, resourceVersion,
-   * generation), for an informer whose events matter and whose objects are read when needed.
-   */
-  static <T extends HasMetadata> Optional<ItemStore<T>> identitiesOnly(OperatorSettings settings) {
-    return of(settings, object -> {
-      ObjectMeta meta = object.getMetadata();
-      object.setMetadata(new ObjectMetaBuilder()
-          .withName(meta.getName())
-          .withNamespace(meta.getNamespace())
-          .withUid(meta.getUid())
-          .withResourceVersion(meta.getResourceVersion())
-          .withGeneration(meta.getGeneration())
-          .build());
-      if (object instanceof CustomResource<?, ?> resource) {
-        resource.setSpec(null);
-        resource.setStatus(null);
-      }
-    });
-  }
-
-  /**
    * None when several namespaces are watched: JOSDK then runs an informer per namespace and gives
    * each the same store, and a relist of one namespace would drop the objects of the others.
    */
@@ -96,6 +72,7 @@ final class PrunedItemStore<T extends HasMetadata> implements ItemStore<T> {
   @Override
   public T put(String key, T object) {
     prune.accept(object);
+    CompactModel.compact(object);
     return items.put(key, object);
   }
 

@@ -71,8 +71,9 @@ public final class Bench {
     List<Integer> sizes = List.of(1000, 10000);
     Path bin = Path.of("bin");
     Path out = Path.of("target", "bench");
-    // The chart's default: a 512Mi memory limit, 75% of it for the heap.
-    String jvm = "-Xmx384m -XX:+ExitOnOutOfMemoryError";
+    // The options the image runs the operator with, and the heap of the chart's default: a 512Mi
+    // memory limit, 75% of it for the heap.
+    String jvm = "@" + Path.of("jvm.options").toAbsolutePath() + " -Xmx384m";
     boolean jfr = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

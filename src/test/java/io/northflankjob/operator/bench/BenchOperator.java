@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.ops.CommonPool;
 import io.northflankjob.operator.ops.OperatorHealth;
 import io.northflankjob.operator.ops.OperatorMonitoring;
 import io.northflankjob.operator.reconciler.OperatorClient;
@@ -27,6 +28,7 @@ public final class BenchOperator {
   private BenchOperator() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    CommonPool.sizeForOperator();
     int port = Integer.parseInt(args[0]);
     CountDownLatch stopped = new CountDownLatch(1);
     try (KubernetesClient client = OperatorClient.create();

@@ -36,33 +36,6 @@ class PrunedItemStoreTest {
   }
 
   @Test
-  void identitiesOnlyKeepsWhoEachObjectIs() {
-    ItemStore<NorthflankJob> store =
-        PrunedItemStore.<NorthflankJob>identitiesOnly(MockOperator.SETTINGS).orElseThrow();
-    NorthflankJob job = ReconcilerFixtures.cronJob("identity", "0 3 * * *");
-    job.getMetadata().setUid("uid-1");
-    job.getMetadata().setResourceVersion("42");
-    job.getMetadata().setGeneration(3L);
-    job.getMetadata().setLabels(Map.of("team", "a"));
-    job.getMetadata().setManagedFields(List.of(entry("kubectl", SPEC_FIELDS)));
-
-    store.put(store.getKey(job), job);
-
-    NorthflankJob stored = store.get("test/identity");
-    assertThat(stored.getMetadata()).satisfies(meta -> {
-      assertThat(meta.getName()).isEqualTo("identity");
-      assertThat(meta.getNamespace()).isEqualTo(MockOperator.NAMESPACE);
-      assertThat(meta.getUid()).isEqualTo("uid-1");
-      assertThat(meta.getResourceVersion()).isEqualTo("42");
-      assertThat(meta.getGeneration()).isEqualTo(3L);
-      assertThat(meta.getLabels()).isEmpty();
-      assertThat(meta.getManagedFields()).isEmpty();
-    });
-    assertThat(stored.getSpec()).isNull();
-    assertThat(stored.getStatus()).isNull();
-  }
-
-  @Test
   void appliedObjectsKeepTheOperatorsEntryAndShareWhatTheirEntriesHaveInCommon() {
     ItemStore<CronJob> store =
         PrunedItemStore.<CronJob>withOwnManagedFields(MockOperator.SETTINGS).orElseThrow();

@@ -3,7 +3,7 @@ package io.northflankjob.operator.reconciler;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Shrinks an object of the Kubernetes model kept in a cache. Fabric8's model classes start every
  * list and map field (labels, finalizers, env, ports, additionalProperties...) as a new empty
- * collection; most stay empty, and a cached CronJob carries some sixty of them. Replacing each
- * empty one by the shared immutable empty collection keeps the object's content and its JSON as
- * they were. The object is then read-only, as an informer's objects are to their readers.
+ * collection; most stay empty, and a cached CronJob carries some sixty of them. Each empty one
+ * becomes the shared immutable empty collection, and each other list and map an immutable copy,
+ * which is smaller; the object's content stays as it was. The object is then read-only, as an
+ * informer's objects are to their readers.
  */
 final class CompactModel {
 
@@ -25,7 +26,7 @@ final class CompactModel {
 
   private CompactModel() {}
 
-  /** Replaces the empty lists and maps in {@code object} and all it holds, in place. */
+  /** Compacts the lists and maps of {@code object} and of all it holds, in place. */
   static void compact(Object object) {
     if (object == null || !isModel(object.getClass())) {
       return;
@@ -33,15 +34,13 @@ final class CompactModel {
     for (Field field : FIELDS.computeIfAbsent(object.getClass(), CompactModel::fieldsOf)) {
       try {
         Object value = field.get(object);
-        if (value instanceof List<?> list && list.isEmpty()) {
-          field.set(object, List.of());
-        } else if (value instanceof Map<?, ?> map && map.isEmpty()) {
-          field.set(object, Map.of());
-        } else if (value instanceof Collection<?> items) {
-          items.forEach(CompactModel::compact);
+        if (value instanceof List<?> list) {
+          list.forEach(CompactModel::compact);
+          field.set(object, compactList(list));
         } else if (value instanceof Map<?, ?> map) {
           // Not through values(): a map keeps the view it hands out, and that would cost more.
           map.forEach((key, item) -> compact(item));
+          field.set(object, compactMap(map));
         } else {
           compact(value);
         }
@@ -49,6 +48,31 @@ final class CompactModel {
         throw new IllegalStateException("cannot compact " + field, e);
       }
     }
+  }
+
+  /**
+   * The shared empty list, or an immutable copy of a list as Jackson reads it, which has no spare
+   * capacity. Any other list is kept as it is.
+   */
+  private static List<?> compactList(List<?> list) {
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    return list.getClass() == ArrayList.class && !list.contains(null) ? List.copyOf(list) : list;
+  }
+
+  /**
+   * The shared empty map, or an immutable copy of a map as Jackson reads it: two arrays rather
+   * than an entry object per key, in an order of its own, which no reader of a cache relies on.
+   * Any other map (one already shared, see {@link SharedFields}) is kept as it is.
+   */
+  private static Map<?, ?> compactMap(Map<?, ?> map) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    boolean copyable = map.getClass() == LinkedHashMap.class
+        && !map.containsKey(null) && !map.containsValue(null);
+    return copyable ? Map.copyOf(map) : map;
   }
 
   private static boolean isModel(Class<?> type) {

@@ -15,10 +15,11 @@ LABEL org.opencontainers.image.title="northflank-job-operator" \
       org.opencontainers.image.description="Runs Northflank-style jobs on Kubernetes as CronJobs and Jobs"
 WORKDIR /app
 COPY --from=build /src/target/northflank-job-operator.jar /app/northflank-job-operator.jar
+COPY jvm.options /app/jvm.options
 # Numeric, so Kubernetes can verify runAsNonRoot without an /etc/passwd entry.
 USER 65532:65532
 # /metrics, /healthz, /readyz (NF_METRICS_PORT).
 EXPOSE 8080
-# Heap sized from the container's memory limit; an OutOfMemoryError ends the process so the pod
-# restarts instead of limping on. Only /tmp is writable (readOnlyRootFilesystem in the chart).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-jar", "/app/northflank-job-operator.jar", "run"]
+# The JVM options are in jvm.options (compiler, collector, heap from the memory limit). Only /tmp
+# is writable (readOnlyRootFilesystem in the chart).
+ENTRYPOINT ["java", "@/app/jvm.options", "-Djava.io.tmpdir=/tmp", "-jar", "/app/northflank-job-operator.jar", "run"]

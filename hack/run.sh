@@ -42,4 +42,4 @@ Stop with Ctrl-C$( [[ -n "$(trap -p EXIT)" ]] && echo " (this also stops the loc
 
 MSG
 # Not exec: the EXIT trap must run after the operator stops.
-java -jar "${JAR}" run
+java @"${ROOT_DIR}/jvm.options" -jar "${JAR}" run

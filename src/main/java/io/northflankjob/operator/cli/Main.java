@@ -1,6 +1,7 @@
 package io.northflankjob.operator.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.northflankjob.operator.ops.CommonPool;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main {
 
   public static void main(String[] args) {
+    CommonPool.sizeForOperator();
     // With no arguments the jar runs the operator, as its container image does.
     String[] command = args.length == 0 ? new String[] {"run"} : args;
     System.exit(commandLine().execute(command));

@@ -1,13 +1,13 @@
 package io.northflankjob.operator.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.northflankjob.operator.ops.LeaderElection;
 import io.northflankjob.operator.ops.OperatorHealth;
 import io.northflankjob.operator.ops.OperatorMonitoring;
 import io.northflankjob.operator.ops.OpsServer;
 import io.northflankjob.operator.ops.OpsSettings;
+import io.northflankjob.operator.reconciler.OperatorClient;
 import io.northflankjob.operator.reconciler.Operators;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     OpsSettings ops = OpsSettings.fromEnv(System.getenv());
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
+    try (KubernetesClient client = OperatorClient.create();
         OperatorMonitoring monitoring = OperatorMonitoring.create()) {
       Operator operator = Operators.create(client, settingsOptions.toSettings(),
           monitoring.runMetrics(), overrider -> {

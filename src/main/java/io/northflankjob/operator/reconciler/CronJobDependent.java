@@ -2,7 +2,9 @@ package io.northflankjob.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
@@ -10,6 +12,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJob;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.desired.CronJobManifest;
+import java.time.Clock;
+import java.util.Set;
 
 /**
  * The CronJob of a cron job. JOSDK applies it with server-side apply under the controller's field
@@ -21,13 +25,15 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
 
   private final OperatorSettings settings;
 
-  CronJobDependent(OperatorSettings settings) {
+  CronJobDependent(OperatorSettings settings, Clock clock) {
     super(CronJob.class);
     this.settings = settings;
+    var informer = InformerConfiguration.builder(CronJob.class)
+        .withLabelSelector(Selectors.MANAGED)
+        .withOnAddFilter(new CreatedSinceStart<>(clock));
+    PrunedItemStore.<CronJob>withOwnManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<CronJob>()
-        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(CronJob.class)
-            .withLabelSelector(Selectors.MANAGED)
-            .build())
+        .withKubernetesDependentInformerConfig(informer.build())
         .build());
   }
 
@@ -42,6 +48,15 @@ final class CronJobDependent extends CRUDKubernetesDependentResource<CronJob, No
   public Matcher.Result<CronJob> match(
       CronJob actual, CronJob desired, NorthflankJob job, Context<NorthflankJob> context) {
     return super.match(actual, StoredForm.of(desired, actual), job, context);
+  }
+
+  // The CronJob takes the job's name: found by it, the informer needs no index from each job to
+  // its CronJob (a set per job).
+  @Override
+  protected InformerEventSourceConfiguration.Builder<CronJob> informerConfigurationBuilder(
+      EventSourceContext<NorthflankJob> context) {
+    return super.informerConfigurationBuilder(context)
+        .withPrimaryToSecondaryMapper(job -> Set.of(ResourceID.fromResource(job)));
   }
 
   // The CronJob takes the job's name; saying so spares computing the desired object (which a

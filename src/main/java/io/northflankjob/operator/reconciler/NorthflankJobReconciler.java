@@ -61,7 +61,7 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
     this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
-    this.cronJob = new CronJobDependent(settings);
+    this.cronJob = new CronJobDependent(settings, clock);
     this.runCounter = new RunCounter(runMetrics);
   }
 
@@ -73,16 +73,17 @@ public class NorthflankJobReconciler implements Reconciler<NorthflankJob> {
         job.getMetadata().getNamespace(), JobLabels.jobSelectorValue(job.getMetadata().getName()))));
     // Every Job of a job, scheduled or by hand, carries the job's label; a Job event reconciles
     // the job so its runs show in its status.
-    InformerEventSource<Job, NorthflankJob> jobSource = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Job.class, NorthflankJob.class)
-            .withName("jobs")
-            .withLabelSelector(Selectors.MANAGED)
-            .withSecondaryToPrimaryMapper(job -> labelKey(job).stream()
-                .flatMap(key -> primaries.byIndex(BY_JOB_LABEL, key).stream())
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet()))
-            .build(),
-        context);
+    var jobsConfiguration = InformerEventSourceConfiguration.from(Job.class, NorthflankJob.class)
+        .withName("jobs")
+        .withLabelSelector(Selectors.MANAGED)
+        .withOnAddFilter(new CreatedSinceStart<>(clock))
+        .withSecondaryToPrimaryMapper(job -> labelKey(job).stream()
+            .flatMap(key -> primaries.byIndex(BY_JOB_LABEL, key).stream())
+            .map(ResourceID::fromResource)
+            .collect(Collectors.toSet()));
+    PrunedItemStore.<Job>withoutManagedFields(settings).ifPresent(jobsConfiguration::withItemStore);
+    InformerEventSource<Job, NorthflankJob> jobSource =
+        new InformerEventSource<>(jobsConfiguration.build(), context);
     jobSource.addIndexers(Map.of(BY_JOB_LABEL, NorthflankJobReconciler::labelKey));
     jobs = jobSource;
     List<EventSource<?, NorthflankJob>> sources =

@@ -3,7 +3,6 @@ package io.northflankjob.operator.reconciler;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -13,24 +12,22 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJob;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.api.v1alpha1.NorthflankJobRunStatus;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.ops.RunMetrics;
+import io.northflankjob.operator.status.IsoTime;
 import io.northflankjob.operator.status.Reasons;
 import io.northflankjob.operator.status.RunStatuses;
 import io.northflankjob.operator.validation.RunValidator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +44,10 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   public static final String NAME = "northflankjobrun";
 
   private static final Logger LOG = LoggerFactory.getLogger(NorthflankJobRunReconciler.class);
-  /** Index of runs by the job they name. */
-  private static final String BY_JOB_NAME = "spec.jobName";
+  private static final Duration LOOK_AGAIN_FIRST = Duration.ofSeconds(1);
+  private static final Duration LOOK_AGAIN_MOST = Duration.ofMinutes(1);
 
+  private final OperatorSettings settings;
   private final Clock clock;
   private final EventRecorder events;
   private final RunJobDependent runJob;
@@ -57,43 +55,26 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
 
   /** @param runMetrics counts the runs started by hand (see {@link RunCounter}) */
   public NorthflankJobRunReconciler(OperatorSettings settings, Clock clock, RunMetrics runMetrics) {
+    this.settings = settings;
     this.clock = clock;
     this.events = new EventRecorder(clock);
-    this.runJob = new RunJobDependent(settings);
+    this.runJob = new RunJobDependent(settings, clock);
     this.runCounter = new RunCounter(runMetrics);
   }
 
+  // Only the run's Job is watched. A run reads its job from the API server while it has not
+  // started, and only then: jobs outnumber runs many times, and a cache of them all would cost
+  // memory and a watch.
   @Override
   public List<EventSource<?, NorthflankJobRun>> prepareEventSources(
       EventSourceContext<NorthflankJobRun> context) {
-    IndexerResourceCache<NorthflankJobRun> runs = context.getPrimaryCache();
-    runs.addIndexer(BY_JOB_NAME,
-        run -> run.getSpec() == null ? List.of() : List.of(jobKey(run)));
-    // A job appearing (or changing) reconciles the runs that name it, so a run waiting for its
-    // job starts when the job is created.
-    InformerEventSource<NorthflankJob, NorthflankJobRun> jobSource = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(NorthflankJob.class, NorthflankJobRun.class)
-            .withName("northflankjobs")
-            .withSecondaryToPrimaryMapper(job -> runs.byIndex(BY_JOB_NAME,
-                    Selectors.key(job.getMetadata().getNamespace(), job.getMetadata().getName()))
-                .stream()
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper((NorthflankJobRun run) -> run.getSpec() == null
-                ? Set.of()
-                : Set.of(new ResourceID(run.getSpec().jobName, run.getMetadata().getNamespace())))
-            .build(),
-        context);
-    List<EventSource<?, NorthflankJobRun>> sources =
-        new ArrayList<>(EventSourceUtils.dependentEventSources(context, runJob));
-    sources.add(jobSource);
-    return sources;
+    return EventSourceUtils.dependentEventSources(context, runJob);
   }
 
   @Override
   public UpdateControl<NorthflankJobRun> reconcile(
       NorthflankJobRun run, Context<NorthflankJobRun> context) {
-    Optional<NorthflankJob> job = context.getSecondaryResource(NorthflankJob.class);
+    Optional<NorthflankJob> job = started(run) ? Optional.empty() : jobOf(run, context);
     List<String> problems = List.of();
     List<EventNote> notes = new ArrayList<>();
     NorthflankJobRun current = run;
@@ -104,6 +85,7 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
       }
       if (!started(current) && problems.isEmpty()) {
         try {
+          context.managedWorkflowAndDependentResourceContext().put(NorthflankJob.class, job.get());
           ReconcileResult<Job> result = runJob.reconcile(current, context);
           if (result.getSingleOperation() == ReconcileResult.Operation.CREATED) {
             notes.add(EventNote.normal(Reasons.CREATED,
@@ -122,7 +104,11 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
     StatusPatch.writeIfChanged(current, status, context);
     runCounter.handRun(current.getMetadata().getNamespace(), before, status);
     events.record(context.getClient(), current, notes);
-    return UpdateControl.noUpdate();
+    UpdateControl<NorthflankJobRun> control = UpdateControl.noUpdate();
+    if (!started(current) && job.isEmpty()) {
+      control.rescheduleAfter(lookAgainForJobAfter(current, clock.instant()));
+    }
+    return control;
   }
 
   @Override
@@ -137,6 +123,29 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
           run.getMetadata().getNamespace(), run.getMetadata().getName(), e.getMessage());
     }
     return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+
+  /** The run's job, read from the API server. */
+  private static Optional<NorthflankJob> jobOf(
+      NorthflankJobRun run, Context<NorthflankJobRun> context) {
+    return Optional.ofNullable(context.getClient().resources(NorthflankJob.class)
+        .inNamespace(run.getMetadata().getNamespace())
+        .withName(run.getSpec().jobName)
+        .get());
+  }
+
+  /**
+   * When to look again for the job of a run that waits for it: soon while the run is new (a run
+   * applied just before its job, as a folder of manifests often is), then less and less often,
+   * at most a minute apart, so that runs whose job never comes cost little.
+   */
+  static Duration lookAgainForJobAfter(NorthflankJobRun run, Instant now) {
+    String created = run.getMetadata().getCreationTimestamp();
+    Duration waited = created == null ? Duration.ZERO : Duration.between(IsoTime.parse(created), now);
+    Duration tenth = waited.dividedBy(10);
+    return tenth.compareTo(LOOK_AGAIN_FIRST) < 0 ? LOOK_AGAIN_FIRST
+        : tenth.compareTo(LOOK_AGAIN_MOST) > 0 ? LOOK_AGAIN_MOST
+        : tenth;
   }
 
   /**
@@ -170,9 +179,5 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
           r.addOwnerReference(owner);
           return r;
         }));
-  }
-
-  private static String jobKey(NorthflankJobRun run) {
-    return Selectors.key(run.getMetadata().getNamespace(), run.getSpec().jobName);
   }
 }

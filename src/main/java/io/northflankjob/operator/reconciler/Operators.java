@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.ops.RunMetrics;
+import io.northflankjob.operator.validation.SchemaValidator;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -49,21 +50,29 @@ public final class Operators {
       OperatorSettings settings,
       RunMetrics runMetrics,
       Consumer<ConfigurationServiceOverrider> configuration) {
+    // The CRDs' schemas and rules, which every reconcile validates against, are loaded now: a
+    // jar that cannot load them fails at start, and the first reconciles do not wait for them.
+    SchemaValidator.forJobs();
+    SchemaValidator.forRuns();
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client).withCloseClientOnStop(false);
       configuration.accept(overrider);
     });
     Clock clock = Clock.systemUTC();
-    operator.register(new NorthflankJobReconciler(settings, clock, runMetrics), namespaces(settings));
-    operator.register(new NorthflankJobRunReconciler(settings, clock, runMetrics), namespaces(settings));
+    operator.register(new NorthflankJobReconciler(settings, clock, runMetrics), informer(settings));
+    operator.register(
+        new NorthflankJobRunReconciler(settings, clock, runMetrics), informer(settings));
     return operator;
   }
 
-  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> namespaces(OperatorSettings settings) {
+  /** The primary informer: the namespaces the settings name, and its objects pruned. */
+  private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> informer(
+      OperatorSettings settings) {
     return overrider -> {
       if (!settings.watchedNamespaces().isEmpty()) {
         overrider.settingNamespaces(settings.watchedNamespaces());
       }
+      PrunedItemStore.<P>withoutManagedFields(settings).ifPresent(overrider::withItemStore);
     };
   }
 }

@@ -14,6 +14,7 @@ import io.northflankjob.operator.api.v1alpha1.NorthflankJobRun;
 import io.northflankjob.operator.config.OperatorSettings;
 import io.northflankjob.operator.desired.RunJobManifest;
 import java.net.HttpURLConnection;
+import java.time.Clock;
 
 /**
  * The Job of a run: created once and never updated (a Job's pod template cannot change, and a run
@@ -24,20 +25,25 @@ final class RunJobDependent extends KubernetesDependentResource<Job, NorthflankJ
 
   private final OperatorSettings settings;
 
-  RunJobDependent(OperatorSettings settings) {
+  RunJobDependent(OperatorSettings settings, Clock clock) {
     super(Job.class);
     this.settings = settings;
+    var informer = InformerConfiguration.builder(Job.class)
+        .withLabelSelector(Selectors.RUN_JOBS)
+        .withOnAddFilter(new CreatedSinceStart<>(clock));
+    PrunedItemStore.<Job>withoutManagedFields(settings).ifPresent(informer::withItemStore);
     configureWith(new KubernetesDependentResourceConfigBuilder<Job>()
-        .withKubernetesDependentInformerConfig(InformerConfiguration.builder(Job.class)
-            .withLabelSelector(Selectors.RUN_JOBS)
-            .build())
+        .withKubernetesDependentInformerConfig(informer.build())
         .build());
   }
 
   @Override
   protected Job desired(NorthflankJobRun run, Context<NorthflankJobRun> context) {
-    NorthflankJob job = context.getSecondaryResource(NorthflankJob.class).orElseThrow(
-        () -> new IllegalStateException("NorthflankJob " + run.getSpec().jobName + " not found"));
+    // The reconciler read the job (with its spec) and put it in the context.
+    NorthflankJob job = context.managedWorkflowAndDependentResourceContext()
+        .get(NorthflankJob.class, NorthflankJob.class)
+        .orElseThrow(() -> new IllegalStateException(
+            "NorthflankJob " + run.getSpec().jobName + " not found"));
     return RunJobManifest.of(job, run, settings);
   }
 

@@ -3,11 +3,12 @@ package io.northflankjob.operator.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.northflankjob.operator.config.OperatorSettings;
+import io.northflankjob.operator.ops.CommonPool;
 import io.northflankjob.operator.ops.OperatorHealth;
 import io.northflankjob.operator.ops.OperatorMonitoring;
+import io.northflankjob.operator.reconciler.OperatorClient;
 import io.northflankjob.operator.reconciler.Operators;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +28,10 @@ public final class BenchOperator {
   private BenchOperator() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
+    CommonPool.sizeForOperator();
     int port = Integer.parseInt(args[0]);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
+    try (KubernetesClient client = OperatorClient.create();
         OperatorMonitoring monitoring = OperatorMonitoring.create()) {
       Operator operator = Operators.create(client, OperatorSettings.defaults(),
           overrider -> overrider.withMetrics(monitoring.josdkMetrics()));

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 final class OperatorProcess implements AutoCloseable {
 
   private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
-  private static final Pattern HEAP_USED =
-      Pattern.compile("(?m)^\\s*\\S.*heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+  private static final Pattern HISTOGRAM_TOTAL =
+      Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -88,25 +88,32 @@ final class OperatorProcess implements AutoCloseable {
         "kind=\"NorthflankJob\"");
   }
 
+  /** Whether no reconcile of a NorthflankJob is running or waiting. */
+  boolean idle() {
+    String metrics = get("/metrics").body();
+    return sum(metrics, "operator_sdk_reconciliations_executions_northflankjob", "") == 0
+        && sum(metrics, "operator_sdk_reconciliations_queue_size_northflankjob", "") == 0;
+  }
+
   /** The operator's metrics in the Prometheus text format. */
   String metrics() {
     return get("/metrics").body();
   }
 
   /**
-   * The live heap: what the heap holds after full collections. Also writes the class histogram
-   * of what is live to {@code histogram} (largest first), to see where it goes.
+   * The live heap: the total of the class histogram of live objects, which the JVM takes after a
+   * full collection whichever collector it runs. Also writes that histogram (largest first) to
+   * {@code histogram}, to see where it goes.
    */
   long liveHeapBytes(Path histogram) throws IOException, InterruptedException {
     jcmd("GC.run");
-    jcmd("GC.run");
-    String info = jcmd("GC.heap_info");
-    Matcher used = HEAP_USED.matcher(info);
-    if (!used.find()) {
-      throw new IllegalStateException("no heap figure in: " + info);
+    String classes = jcmd("GC.class_histogram");
+    Matcher total = HISTOGRAM_TOTAL.matcher(classes);
+    if (!total.find()) {
+      throw new IllegalStateException("no total in the class histogram: " + classes);
     }
-    Files.writeString(histogram, jcmd("GC.class_histogram"));
-    return Long.parseLong(used.group(2)) * 1024;
+    Files.writeString(histogram, classes);
+    return Long.parseLong(total.group(1));
   }
 
   private String jcmd(String command) throws IOException, InterruptedException {

@@ -43,6 +43,8 @@ final class RunResult {
   public Long heap_live_bytes;
   public Long heap_baseline_bytes;
   public Double restart_ready_s;
+  /** Reconciles of NorthflankJobs the restarted operator made before it was idle. */
+  public Long restart_reconciles;
   public int churn_changes;
   public int churn_seen;
   public Double churn_max_ms;

@@ -18,11 +18,10 @@ final class OperatorJar {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing; `mvn -Pe2e verify` builds it before the tests");
     }
-    // Only the quick compiler and the serial collector: these processes live for a minute or two
-    // next to a whole cluster on a busy machine, and start much faster so.
+    // With the JVM options the container image runs it with.
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        "@" + cluster.root().resolve("jvm.options"), "-jar", jar.toString()));
     command.addAll(List.of(args));
     return command;
   }

@@ -44,8 +44,8 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   public static final String NAME = "northflankjobrun";
 
   private static final Logger LOG = LoggerFactory.getLogger(NorthflankJobRunReconciler.class);
-  private static final Duration LOOK_AGAIN_FIRST = Duration.ofSeconds(1);
-  private static final Duration LOOK_AGAIN_MOST = Duration.ofMinutes(1);
+  private static final Duration RETRY_FIRST = Duration.ofSeconds(1);
+  private static final Duration RETRY_MOST = Duration.ofMinutes(1);
 
   private final OperatorSettings settings;
   private final Clock clock;
@@ -105,8 +105,9 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
     runCounter.handRun(current.getMetadata().getNamespace(), before, status);
     events.record(context.getClient(), current, notes);
     UpdateControl<NorthflankJobRun> control = UpdateControl.noUpdate();
-    if (!started(current) && job.isEmpty()) {
-      control.rescheduleAfter(lookAgainForJobAfter(current, clock.instant()));
+    if (status.runName == null) {
+      // Nothing watches the job for the run: it is read again on a schedule, until it can start.
+      control.rescheduleAfter(tryStartAgainAfter(current, clock.instant()));
     }
     return control;
   }
@@ -135,16 +136,17 @@ public class NorthflankJobRunReconciler implements Reconciler<NorthflankJobRun> 
   }
 
   /**
-   * When to look again for the job of a run that waits for it: soon while the run is new (a run
-   * applied just before its job, as a folder of manifests often is), then less and less often,
-   * at most a minute apart, so that runs whose job never comes cost little.
+   * When to try again to start a run that cannot start yet, because its job does not exist or
+   * cannot run it as it is (it has no image, say): soon while the run is new (a run applied just
+   * before its job, as a folder of manifests often is), then less and less often, at most a
+   * minute apart, so that runs that never start cost little.
    */
-  static Duration lookAgainForJobAfter(NorthflankJobRun run, Instant now) {
+  static Duration tryStartAgainAfter(NorthflankJobRun run, Instant now) {
     String created = run.getMetadata().getCreationTimestamp();
     Duration waited = created == null ? Duration.ZERO : Duration.between(IsoTime.parse(created), now);
     Duration tenth = waited.dividedBy(10);
-    return tenth.compareTo(LOOK_AGAIN_FIRST) < 0 ? LOOK_AGAIN_FIRST
-        : tenth.compareTo(LOOK_AGAIN_MOST) > 0 ? LOOK_AGAIN_MOST
+    return tenth.compareTo(RETRY_FIRST) < 0 ? RETRY_FIRST
+        : tenth.compareTo(RETRY_MOST) > 0 ? RETRY_MOST
         : tenth;
   }
 

@@ -189,6 +189,26 @@ class NorthflankJobRunReconcilerTest {
   }
 
   @Test
+  void aRunStartsOnceItsJobCanRunIt() {
+    NorthflankJob imageless = manualJob("later");
+    imageless.getSpec().deployment.external = null;
+    client.resource(imageless).create();
+    client.resource(run("later-001", "later")).create();
+
+    Condition invalid = awaitReady("later-001", "InvalidSpec");
+    assertThat(invalid.getMessage()).contains("spec.deployment.external.imagePath");
+
+    // Nothing of the run changes: the operator tries it again until the job can run it.
+    client.resources(NorthflankJob.class).inNamespace(NAMESPACE).withName("later").edit(j -> {
+      j.getSpec().deployment.external = manualJob("later").getSpec().deployment.external;
+      return j;
+    });
+
+    awaitJob("later-001");
+    awaitReady("later-001", "Started");
+  }
+
+  @Test
   void aRunOfACronJobIsAOneOffRun() {
     client.resource(cronJob("nightly", "0 3 * * *")).create();
     client.resource(run("nightly-by-hand", "nightly")).create();

@@ -7,18 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class LookAgainForJobTest {
+class TryStartAgainTest {
 
   private static final Instant CREATED = Instant.parse("2024-05-01T10:00:00Z");
 
   @Test
-  void aNewRunLooksForItsJobEverySecond() {
+  void aNewRunIsTriedEverySecond() {
     assertThat(after(Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
     assertThat(after(Duration.ofSeconds(9))).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
-  void aRunThatHasWaitedLongerLooksLessOften() {
+  void aRunThatHasWaitedLongerIsTriedLessOften() {
     assertThat(after(Duration.ofSeconds(100))).isEqualTo(Duration.ofSeconds(10));
     assertThat(after(Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(30));
   }
@@ -34,13 +34,13 @@ class LookAgainForJobTest {
     NorthflankJobRun run = ReconcilerFixtures.run("early-001", "early");
     run.getMetadata().setCreationTimestamp(null);
 
-    assertThat(NorthflankJobRunReconciler.lookAgainForJobAfter(run, CREATED))
+    assertThat(NorthflankJobRunReconciler.tryStartAgainAfter(run, CREATED))
         .isEqualTo(Duration.ofSeconds(1));
   }
 
   private static Duration after(Duration waited) {
     NorthflankJobRun run = ReconcilerFixtures.run("early-001", "early");
     run.getMetadata().setCreationTimestamp(CREATED.toString());
-    return NorthflankJobRunReconciler.lookAgainForJobAfter(run, CREATED.plus(waited));
+    return NorthflankJobRunReconciler.tryStartAgainAfter(run, CREATED.plus(waited));
   }
 }

@@ -238,16 +238,7 @@ final class LocalApiServer implements AutoCloseable {
     }
     // kube-apiserver first: etcd going away first would make it log errors until it stops.
     for (int i = processes.size() - 1; i >= 0; i--) {
-      Process process = processes.get(i);
-      process.destroy();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      OperatorProcess.stop(processes.get(i));
     }
   }
 

@@ -152,6 +152,11 @@ final class OperatorProcess implements AutoCloseable {
   /** Stops the operator as Kubernetes would (SIGTERM), then forcibly if it hangs. */
   @Override
   public void close() {
+    stop(process);
+  }
+
+  /** Stops a process with SIGTERM, then forcibly if it has not ended within 30 seconds. */
+  static void stop(Process process) {
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

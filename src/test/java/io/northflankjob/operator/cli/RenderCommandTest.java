@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RenderCommandTest {
 
@@ -59,14 +56,10 @@ class RenderCommandTest {
     }
   }
 
+  /** Runs {@code args} as the jar would; render needs no cluster. */
   private static Result run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
+    ClusterCommands.Result result = ClusterCommands.run(ClusterOptions::kubeconfigClient, args);
+    return new Result(result.exitCode(), result.out(), result.err());
   }
 
   private static BigDecimal quantity(JsonNode object, String pointer) {

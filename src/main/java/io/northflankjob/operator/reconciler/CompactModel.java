@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shrinks an object of the Kubernetes model kept in a cache. Fabric8's model classes start every
@@ -21,17 +20,26 @@ final class CompactModel {
   private static final List<String> MODEL_PACKAGES =
       List.of("io.fabric8.kubernetes.api.model", "io.northflankjob.operator.api");
 
-  /** The fields worth visiting of each model class: lists, maps and other model objects. */
-  private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+  /**
+   * The fields worth visiting of each class: for a model class its lists, maps and other model
+   * objects, for any other class none. Worked out once per class: compacting runs on every object
+   * an informer stores.
+   */
+  private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+    @Override
+    protected List<Field> computeValue(Class<?> type) {
+      return isModel(type) ? fieldsOf(type) : List.of();
+    }
+  };
 
   private CompactModel() {}
 
   /** Compacts the lists and maps of {@code object} and of all it holds, in place. */
   static void compact(Object object) {
-    if (object == null || !isModel(object.getClass())) {
+    if (object == null) {
       return;
     }
-    for (Field field : FIELDS.computeIfAbsent(object.getClass(), CompactModel::fieldsOf)) {
+    for (Field field : FIELDS.get(object.getClass())) {
       try {
         Object value = field.get(object);
         if (value instanceof List<?> list) {
